@@ -12,6 +12,7 @@ export type BotErrorCode =
   | 'ERR_NAME_NOT_FOUND'
   | 'ERR_INPUT_INVALID'
   | 'ERR_CREATE_OUTCOME_UNKNOWN'
+  | 'ERR_LOG_SEARCH'
   | 'ERR_SLACK_API';
 
 export interface BotErrorOptions {

@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 
 /**
  * Paths that pino replaces with `[Redacted]`. Tokens, secrets and authorization headers must

@@ -1,0 +1,127 @@
+import type { App } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
+import type { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import {
+  type AccessTokenProvider,
+  createStaticTokenProvider,
+  createUserAccessKeyTokenProvider,
+} from './api/access-token-provider.js';
+import { resolveEasyMakerBaseUrl } from './api/base-url.js';
+import { EasyMakerClient } from './api/easymaker-client.js';
+import { registerCommands } from './commands/index.js';
+import type { BotConfig } from './config.js';
+import type { BotQueues, JobDependencies } from './jobs/job-dependencies.js';
+import { createQueues, startWorkers } from './jobs/workers.js';
+import type { Logger } from './logger.js';
+import { LookupService } from './services/lookup-service.js';
+import { createSlackLogger } from './slack/bolt-logger.js';
+import { createSlackApp } from './slack/create-slack-app.js';
+import { DraftStore } from './state/draft-store.js';
+import { OperationStore } from './state/operation-store.js';
+import { RedisKeys } from './state/redis-keys.js';
+
+export interface Bot {
+  app: App;
+  queues: BotQueues;
+  redis: Redis;
+  keys: RedisKeys;
+  /** The HTTP port Slack requests arrive on, once started (the bound one when 0 was asked). */
+  readonly port: number;
+  /** Starts the Slack listener and, unless `workers` is false, the job workers. */
+  start(options?: { workers?: boolean }): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function createTokenProvider(config: BotConfig, logger: Logger): AccessTokenProvider {
+  const { accessToken, accessKeyId, secretAccessKey, oauthUrl } = config.easymaker;
+  if (accessToken !== undefined) {
+    return createStaticTokenProvider(accessToken);
+  }
+  return createUserAccessKeyTokenProvider({
+    oauthUrl,
+    accessKeyId: accessKeyId ?? '',
+    secretAccessKey: secretAccessKey ?? '',
+    logger,
+  });
+}
+
+/** Wires the Slack app, the EasyMaker client, Redis state and the job workers together. */
+export function createBot(config: BotConfig, logger: Logger): Bot {
+  const redis = new Redis(config.redis.url, { maxRetriesPerRequest: null, lazyConnect: false });
+  redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+  const keys = new RedisKeys(config.redis.keyPrefix);
+  const easymaker = new EasyMakerClient({
+    baseUrl: resolveEasyMakerBaseUrl({
+      apiUrl: config.easymaker.apiUrl,
+      region: config.easymaker.region,
+      profile: config.easymaker.profile,
+      environment: config.easymaker.environment,
+    }),
+    appKey: config.easymaker.appKey,
+    tokenProvider: createTokenProvider(config, logger),
+    timeoutMs: config.easymaker.timeoutMs,
+    logger: logger.child({ component: 'easymaker-client' }),
+  });
+  const queues = createQueues(redis, keys.queuePrefix());
+  const operations = new OperationStore(redis, keys);
+  const lookups = new LookupService(easymaker, redis, keys, logger);
+  const slack = new WebClient(config.slack.botToken, {
+    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 2 },
+    logger: createSlackLogger(logger, 'web-api-jobs'),
+  });
+  const app = createSlackApp(config, logger);
+  registerCommands(app, {
+    config,
+    logger,
+    drafts: new DraftStore(redis, keys),
+    operations,
+    lookups,
+    queues,
+  });
+  const jobDependencies: JobDependencies = {
+    config,
+    logger,
+    redis,
+    keys,
+    operations,
+    easymaker,
+    lookups,
+    slack,
+    queues,
+  };
+  let workers: Worker[] = [];
+  let port = config.slack.port;
+
+  return {
+    app,
+    queues,
+    redis,
+    keys,
+    get port() {
+      return port;
+    },
+    async start(options = {}) {
+      if (options.workers !== false) {
+        workers = startWorkers(redis, keys.queuePrefix(), jobDependencies);
+      }
+      if (config.slack.socketMode) {
+        await app.start();
+      } else {
+        const server = await app.start({ port: config.slack.port, host: config.slack.host });
+        const address = server.address();
+        port = typeof address === 'object' && address !== null ? address.port : config.slack.port;
+      }
+      logger.info({ socketMode: config.slack.socketMode, port }, 'easymaker-bot started');
+    },
+    async stop() {
+      await Promise.allSettled(workers.map((worker) => worker.close()));
+      await app.stop().catch(() => undefined);
+      await Promise.allSettled(Object.values(queues).map((queue) => queue.close()));
+      await redis.quit().catch(() => redis.disconnect());
+      logger.info('easymaker-bot stopped');
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import type { BotConfig } from '../config.js';
+import type { BotQueues } from '../jobs/job-dependencies.js';
+import type { Logger } from '../logger.js';
+import type { LookupService } from '../services/lookup-service.js';
+import type { DraftStore } from '../state/draft-store.js';
+import type { OperationStore } from '../state/operation-store.js';
+
+/** What the Slack listeners share; built once per process in `createBot`. */
+export interface CommandDependencies {
+  config: BotConfig;
+  logger: Logger;
+  drafts: DraftStore;
+  operations: OperationStore;
+  lookups: LookupService;
+  queues: BotQueues;
+}

@@ -1,0 +1,17 @@
+import type { App } from '@slack/bolt';
+import { CREATE_MODAL_CALLBACK_PREFIX, FIELD_ACTION_ID } from '../views/create-form-modal.js';
+import type { CommandDependencies } from './command-dependencies.js';
+import { handleCreateFormSubmission } from './create-form-submission.js';
+import { EASYMAKER_COMMAND, handleEasymakerCommand } from './easymaker-command.js';
+import { handleLookupOptions } from './lookup-options.js';
+
+const createFormCallback = new RegExp(`^${CREATE_MODAL_CALLBACK_PREFIX}`);
+
+/** Registers every slash command, modal and options listener of the bot. */
+export function registerCommands(app: App, dependencies: CommandDependencies): void {
+  app.command(EASYMAKER_COMMAND, (args) => handleEasymakerCommand(args, dependencies));
+  app.view(createFormCallback, (args) => handleCreateFormSubmission(args, dependencies));
+  app.options({ action_id: FIELD_ACTION_ID, type: 'block_suggestion' }, (args) =>
+    handleLookupOptions(args, dependencies),
+  );
+}

@@ -1,0 +1,30 @@
+import type { AnyDescription } from '../resources/index.js';
+
+export type InlineParametersResult =
+  | { ok: true; raw: Record<string, string> }
+  | { ok: false; unknownNames: string[] };
+
+/** Maps `key=value` arguments onto the resource's parameter names, accepting aliases. */
+export function toInlineParameters(
+  description: AnyDescription,
+  named: Map<string, string>,
+): InlineParametersResult {
+  const byName = new Map<string, string>();
+  for (const parameter of description.parameters) {
+    byName.set(parameter.name, parameter.name);
+    for (const alias of parameter.aliases) {
+      byName.set(alias, parameter.name);
+    }
+  }
+  const raw: Record<string, string> = {};
+  const unknownNames: string[] = [];
+  for (const [key, value] of named) {
+    const name = byName.get(key);
+    if (name === undefined) {
+      unknownNames.push(key);
+    } else {
+      raw[name] = value;
+    }
+  }
+  return unknownNames.length > 0 ? { ok: false, unknownNames } : { ok: true, raw };
+}

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { WebClient } from '@slack/web-api';
+import type { RawValue } from '../resources/field-schemas.js';
+import type { AnyDescription } from '../resources/index.js';
+import type { FieldIssue, LookupSnapshot } from '../resources/resource-description.js';
+import {
+  buildCreateModal,
+  buildLoadingModal,
+  buildLookupFailedModal,
+  type FormPrefill,
+} from '../views/create-form-modal.js';
+import type { CommandDependencies } from './command-dependencies.js';
+
+export interface OpenCreateModalRequest {
+  client: WebClient;
+  triggerId: string;
+  description: AnyDescription;
+  teamId: string | undefined;
+  userId: string;
+  channelId: string;
+  channelName?: string;
+  /** Inline arguments to show in the form. */
+  raw: Record<string, RawValue>;
+  notices?: FieldIssue[];
+}
+
+/**
+ * Opens the create modal at once with a loading view (a trigger id expires 3 s after the
+ * command), then loads the live lookups and replaces the view with the full form.
+ */
+export async function openCreateModal(
+  request: OpenCreateModalRequest,
+  dependencies: CommandDependencies,
+): Promise<void> {
+  const { client, description } = request;
+  const log = dependencies.logger.child({ userId: request.userId, kind: description.kind });
+  const opened = await client.views.open({
+    trigger_id: request.triggerId,
+    view: buildLoadingModal(description),
+  });
+  const viewId = opened.view?.id;
+  if (viewId === undefined) {
+    return;
+  }
+  let lookups: LookupSnapshot;
+  try {
+    lookups = await dependencies.lookups.snapshot(description.formLookups);
+  } catch (error) {
+    const reference = randomUUID().slice(0, 8);
+    log.error({ err: error, reference }, 'lookup lists failed to load for the create form');
+    await client.views.update({
+      view_id: viewId,
+      view: buildLookupFailedModal(description, reference),
+    });
+    return;
+  }
+  const draftId = dependencies.drafts.newDraftId();
+  await dependencies.drafts.save({
+    draftId,
+    kind: description.kind,
+    teamId: request.teamId,
+    userId: request.userId,
+    channelId: request.channelId,
+    lookups,
+  });
+  const { prefill, notices } = toPrefill(description, request.raw, lookups);
+  await client.views.update({
+    view_id: viewId,
+    ...(opened.view?.hash ? { hash: opened.view.hash } : {}),
+    view: buildCreateModal({
+      description,
+      draftId,
+      ...(request.channelName ? { channelName: request.channelName } : {}),
+      lookups,
+      prefill,
+      notices: [...(request.notices ?? []), ...notices],
+    }),
+  });
+  log.debug({ viewId, draftId }, 'create form opened');
+}
+
+/** Turns inline values into form values; names of lookups become the matching ids. */
+function toPrefill(
+  description: AnyDescription,
+  raw: Record<string, RawValue>,
+  lookups: LookupSnapshot,
+): { prefill: FormPrefill; notices: FieldIssue[] } {
+  const prefill: FormPrefill = {};
+  const notices: FieldIssue[] = [];
+  for (const parameter of description.parameters) {
+    const value = raw[parameter.name];
+    if (value === undefined) {
+      continue;
+    }
+    if (parameter.control.type === 'lookup' && typeof value === 'string') {
+      const items = lookups[parameter.control.lookup] ?? [];
+      const match = items.find((item) => item.name === value || item.id === value);
+      if (match) {
+        prefill[parameter.name] = { id: match.id };
+      } else {
+        notices.push({ parameter: parameter.name, message: `has no choice named "${value}"` });
+      }
+      continue;
+    }
+    if (parameter.control.type === 'checkbox' && typeof value === 'string') {
+      prefill[parameter.name] = ['true', 'yes', 'on', '1'].includes(value.trim().toLowerCase());
+      continue;
+    }
+    prefill[parameter.name] = value;
+  }
+  return { prefill, notices };
+}

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+/** Environment variables the bot reads, with their defaults and ranges. */
+const environmentSchema = z.object({
+  SLACK_BOT_TOKEN: z.string().trim().startsWith('xoxb-', 'must be a bot token starting with xoxb-'),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.refine(
+    (value) => value === undefined || value.startsWith('xapp-'),
+    {
+      message: 'must be an app-level token starting with xapp-',
+    },
+  ),
+  SLACK_API_URL: z.url().optional(),
+  SLACK_ALERTS_CHANNEL_ID: optionalText,
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+
+  EASYMAKER_APPKEY: z.string().trim().min(1, 'is required'),
+  EASYMAKER_REGION: z.string().trim().toLowerCase().default('kr1'),
+  EASYMAKER_PROFILE: optionalText,
+  EASYMAKER_ENVIRONMENT: z.enum(['public', 'gov']).default('public'),
+  EASYMAKER_API_URL: z.url().optional(),
+  EASYMAKER_ACCESS_TOKEN: optionalText,
+  EASYMAKER_ACCESS_KEY_ID: optionalText,
+  EASYMAKER_SECRET_ACCESS_KEY: optionalText,
+  EASYMAKER_OAUTH_URL: z.url().default('https://oauth.api.nhncloudservice.com'),
+  EASYMAKER_EXPERIMENT_ID: optionalText,
+  EASYMAKER_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(10),
+
+  REDIS_URL: z.string().trim().default('redis://127.0.0.1:6379'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'may contain only letters, digits, "_" and "-"')
+    .default('easymaker-bot'),
+
+  POLL_INTERVAL_SECONDS: z.coerce.number().min(0.05).max(3600).default(10),
+  POLL_BUDGET_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(20),
+  TRACKING_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
+  SLACK_UPDATE_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
+  CREATE_RECONCILE_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(6),
+  CREATE_RECONCILE_DELAY_SECONDS: z.coerce.number().min(0.05).max(600).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SLACK_SOCKET_MODE: booleanFromEnv.optional(),
+});
+
+export interface BotConfig {
+  slack: {
+    botToken: string;
+    signingSecret: string | undefined;
+    appToken: string | undefined;
+    /** Web API prefix, e.g. `https://slack.com/api/`; undefined keeps the client's default. */
+    apiUrl: string | undefined;
+    alertsChannelId: string | undefined;
+    socketMode: boolean;
+    port: number;
+    host: string;
+  };
+  easymaker: {
+    appKey: string;
+    region: string;
+    profile: string | undefined;
+    environment: 'public' | 'gov';
+    apiUrl: string | undefined;
+    accessToken: string | undefined;
+    accessKeyId: string | undefined;
+    secretAccessKey: string | undefined;
+    oauthUrl: string;
+    defaultExperimentId: string | undefined;
+    timeoutMs: number;
+  };
+  redis: { url: string; keyPrefix: string };
+  tracking: {
+    pollIntervalMs: number;
+    pollBudgetPerSecond: number;
+    concurrency: number;
+    slackUpdateDebounceMs: number;
+    reconcileAttempts: number;
+    reconcileDelayMs: number;
+  };
+  logLevel: string;
+}
+
+/**
+ * Reads the configuration from environment variables.
+ *
+ * @throws ConfigError listing every missing or invalid setting at once.
+ */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): BotConfig {
+  const parsed = environmentSchema.safeParse(environment);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = issue.path.join('.');
+      const value = environment[name];
+      problems.push(value === undefined ? `${name} is missing` : `${name} ${issue.message}`);
+    }
+    throw new ConfigError(problems);
+  }
+  const env = parsed.data;
+  const socketMode = env.SLACK_SOCKET_MODE ?? env.SLACK_APP_TOKEN !== undefined;
+  if (socketMode && env.SLACK_APP_TOKEN === undefined) {
+    problems.push('SLACK_APP_TOKEN is missing (Socket Mode needs an app-level token)');
+  }
+  if (!socketMode && env.SLACK_SIGNING_SECRET === undefined) {
+    problems.push('SLACK_SIGNING_SECRET is missing (HTTP mode verifies request signatures)');
+  }
+  const hasKeyPair =
+    env.EASYMAKER_ACCESS_KEY_ID !== undefined && env.EASYMAKER_SECRET_ACCESS_KEY !== undefined;
+  if (env.EASYMAKER_ACCESS_TOKEN === undefined && !hasKeyPair) {
+    problems.push(
+      'EASYMAKER_ACCESS_TOKEN is missing; set it, or set EASYMAKER_ACCESS_KEY_ID and ' +
+        'EASYMAKER_SECRET_ACCESS_KEY to obtain tokens from the NHN Cloud OAuth API',
+    );
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+  return {
+    slack: {
+      botToken: env.SLACK_BOT_TOKEN,
+      signingSecret: env.SLACK_SIGNING_SECRET,
+      appToken: env.SLACK_APP_TOKEN,
+      apiUrl: env.SLACK_API_URL,
+      alertsChannelId: env.SLACK_ALERTS_CHANNEL_ID,
+      socketMode,
+      port: env.PORT,
+      host: env.HOST,
+    },
+    easymaker: {
+      appKey: env.EASYMAKER_APPKEY,
+      region: env.EASYMAKER_REGION,
+      profile: env.EASYMAKER_PROFILE,
+      environment: env.EASYMAKER_ENVIRONMENT,
+      apiUrl: env.EASYMAKER_API_URL,
+      accessToken: env.EASYMAKER_ACCESS_TOKEN,
+      accessKeyId: env.EASYMAKER_ACCESS_KEY_ID,
+      secretAccessKey: env.EASYMAKER_SECRET_ACCESS_KEY,
+      oauthUrl: env.EASYMAKER_OAUTH_URL,
+      defaultExperimentId: env.EASYMAKER_EXPERIMENT_ID,
+      timeoutMs: env.EASYMAKER_TIMEOUT_SECONDS * 1000,
+    },
+    redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
+    tracking: {
+      pollIntervalMs: Math.round(env.POLL_INTERVAL_SECONDS * 1000),
+      pollBudgetPerSecond: env.POLL_BUDGET_PER_SECOND,
+      concurrency: env.TRACKING_CONCURRENCY,
+      slackUpdateDebounceMs: env.SLACK_UPDATE_DEBOUNCE_MS,
+      reconcileAttempts: env.CREATE_RECONCILE_ATTEMPTS,
+      reconcileDelayMs: Math.round(env.CREATE_RECONCILE_DELAY_SECONDS * 1000),
+    },
+    logLevel: env.LOG_LEVEL,
+  };
+}

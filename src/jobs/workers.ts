@@ -1,0 +1,71 @@
+import { type Job, Queue, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { CREATE_QUEUE, processCreateResource } from './create-resource.js';
+import type { BotQueues, JobDependencies } from './job-dependencies.js';
+import { processTrackResource, TRACK_QUEUE } from './track-resource.js';
+import { PARENT_UPDATES_QUEUE, processParentUpdate } from './update-parent-message.js';
+
+// NOTE: chat.update is a Tier 3 method (50+ calls a minute per workspace); the parent-message
+// queue stays under that, and a 429 pauses it for the Retry-After that Slack sends.
+const PARENT_UPDATES_PER_MINUTE = 45;
+
+/** Creates the bot's queues on one Redis connection under the given BullMQ prefix. */
+export function createQueues(connection: Redis, prefix: string): BotQueues {
+  const options = { connection, prefix };
+  return {
+    create: new Queue(CREATE_QUEUE, options),
+    track: new Queue(TRACK_QUEUE, options),
+    parentUpdates: new Queue(PARENT_UPDATES_QUEUE, options),
+  };
+}
+
+/**
+ * Starts the workers of every queue. Tracking polls are limited to the configured EasyMaker
+ * polling budget per second across all resources of this process.
+ */
+export function startWorkers(
+  connection: Redis,
+  prefix: string,
+  dependencies: JobDependencies,
+): Worker[] {
+  const { tracking } = dependencies.config;
+  const logFailure = (queue: string) => (job: Job | undefined, error: Error) => {
+    dependencies.logger.error(
+      { err: error, queue, jobId: job?.id, attemptsMade: job?.attemptsMade },
+      'job failed',
+    );
+  };
+  const create = new Worker(
+    CREATE_QUEUE,
+    (job, token) => processCreateResource(job, token, dependencies),
+    { connection, prefix, concurrency: 10 },
+  );
+  const track = new Worker(
+    TRACK_QUEUE,
+    (job, token) => processTrackResource(job, token, dependencies),
+    {
+      connection,
+      prefix,
+      concurrency: tracking.concurrency,
+      limiter: { max: tracking.pollBudgetPerSecond, duration: 1000 },
+    },
+  );
+  const parentUpdates: Worker = new Worker(
+    PARENT_UPDATES_QUEUE,
+    (job) => processParentUpdate(job, dependencies, parentUpdates),
+    {
+      connection,
+      prefix,
+      concurrency: 5,
+      limiter: { max: PARENT_UPDATES_PER_MINUTE, duration: 60_000 },
+    },
+  );
+  const workers = [create, track, parentUpdates];
+  for (const worker of workers) {
+    worker.on('failed', logFailure(worker.name));
+    worker.on('error', (error) => {
+      dependencies.logger.error({ err: error, queue: worker.name }, 'worker error');
+    });
+  }
+  return workers;
+}

@@ -1,0 +1,139 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { EasyMakerClient } from '../api/easymaker-client.js';
+import { experimentSchema } from '../api/schemas/experiment.js';
+import { BotError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { AnyDescription } from '../resources/index.js';
+import { lookupDescriptions } from '../resources/lookups.js';
+import type {
+  LookupItem,
+  ReferenceDescription,
+  ResolvedReferences,
+} from '../resources/resource-description.js';
+import type { LookupService } from './lookup-service.js';
+
+export interface ResolveReferencesOptions {
+  client: EasyMakerClient;
+  lookups: LookupService;
+  logger: Logger;
+  /** How long to wait for a new experiment to become ACTIVE. */
+  experimentReadyTimeoutMs?: number;
+}
+
+/**
+ * Turns every lookup parameter into the chosen object, by id (modal) or exact name (inline),
+ * creating a missing experiment by name as the SDK does.
+ *
+ * @throws BotError `ERR_NAME_NOT_FOUND` naming the parameter and value when nothing matches.
+ */
+export async function resolveReferences(
+  description: AnyDescription,
+  parameters: Record<string, unknown>,
+  options: ResolveReferencesOptions,
+): Promise<ResolvedReferences> {
+  const resolved: ResolvedReferences = {};
+  for (const reference of description.references) {
+    const value = parameters[reference.parameter];
+    if (value === undefined || value === null) {
+      continue;
+    }
+    if (reference.createIfMissing && typeof value === 'string') {
+      resolved[reference.parameter] = await findOrCreateExperiment(value, options);
+      continue;
+    }
+    resolved[reference.parameter] = await findChoice(reference, value, options);
+  }
+  return resolved;
+}
+
+async function findChoice(
+  reference: ReferenceDescription,
+  value: unknown,
+  options: ResolveReferencesOptions,
+): Promise<LookupItem> {
+  const lookup = lookupDescriptions[reference.lookup];
+  const wanted = value as { id?: string; name?: string };
+  const matches = (items: LookupItem[]) =>
+    items.find((item) =>
+      wanted.id !== undefined ? item.id === wanted.id : item.name === wanted.name,
+    );
+  let match = matches(await options.lookups.list(reference.lookup));
+  if (match === undefined) {
+    // The cached list may predate the object; look once more at the live list.
+    match = matches(await options.lookups.list(reference.lookup, { fresh: true }));
+  }
+  if (match !== undefined) {
+    return match;
+  }
+  const shown = wanted.id !== undefined ? `id "${wanted.id}"` : `"${wanted.name}"`;
+  throw new BotError(
+    'ERR_NAME_NOT_FOUND',
+    `${reference.parameter}: no ${lookup.noun} ${shown} exists`,
+    {
+      context: { parameter: reference.parameter, lookup: reference.lookup },
+    },
+  );
+}
+
+async function findOrCreateExperiment(
+  name: string,
+  options: ResolveReferencesOptions,
+): Promise<LookupItem> {
+  const { client, logger } = options;
+  const found = await client.list('/experiments', 'experimentList', experimentSchema, {
+    experimentNameList: [name],
+  });
+  const existing = found.find((experiment) => experiment.experimentName === name);
+  if (existing !== undefined) {
+    return { id: existing.experimentId, name: existing.experimentName };
+  }
+  // NOTE: two requests that name the same new experiment at the same moment can both create
+  // it; the SDK behaves the same way, and EasyMaker does not reject the second one.
+  const created = await client.create(
+    '/experiments',
+    { experimentName: name },
+    'experiment',
+    experimentSchema,
+  );
+  logger.info({ experimentId: created.experimentId }, 'experiment created');
+  await options.lookups.forget('experiment');
+  await waitForActiveExperiment(created.experimentId, options);
+  return { id: created.experimentId, name: created.experimentName };
+}
+
+async function waitForActiveExperiment(
+  experimentId: string,
+  options: ResolveReferencesOptions,
+): Promise<void> {
+  const deadline = Date.now() + (options.experimentReadyTimeoutMs ?? 120_000);
+  for (;;) {
+    const experiment = await options.client.get(
+      `/experiments/${encodeURIComponent(experimentId)}`,
+      'experiment',
+      experimentSchema,
+    );
+    const status = experiment.experimentStatusCode ?? '';
+    if (status === 'ACTIVE') {
+      return;
+    }
+    if (status.includes('FAIL')) {
+      throw new BotError(
+        'ERR_INPUT_INVALID',
+        `experiment_name: the new experiment ended in ${status}`,
+        {
+          context: { experimentId },
+        },
+      );
+    }
+    if (Date.now() > deadline) {
+      throw new BotError(
+        'ERR_EASYMAKER_TIMEOUT',
+        'the new experiment did not become ACTIVE in time',
+        {
+          context: { experimentId },
+        },
+      );
+    }
+    await sleep(500);
+  }
+}
