@@ -94,6 +94,7 @@ export function createBot(config: BotConfig, logger: Logger): Bot {
   };
   let workers: Worker[] = [];
   let port = config.slack.port;
+  let stopped = false;
 
   return {
     app,
@@ -117,6 +118,10 @@ export function createBot(config: BotConfig, logger: Logger): Bot {
       logger.info({ socketMode: config.slack.socketMode, port }, 'easymaker-bot started');
     },
     async stop() {
+      if (stopped) {
+        return;
+      }
+      stopped = true;
       await Promise.allSettled(workers.map((worker) => worker.close()));
       await app.stop().catch(() => undefined);
       await Promise.allSettled(Object.values(queues).map((queue) => queue.close()));

@@ -26,8 +26,9 @@ const privateMetadataSchema = z.object({ draftId: z.string().min(1) });
 type ViewArgs = SlackViewMiddlewareArgs & AllMiddlewareArgs;
 
 /**
- * Handles a submitted create form: per-field errors keep the modal open; valid input is stored
- * and queued before the ack closes the modal, so an accepted form is never lost.
+ * Handles a submitted create form. Invalid fields get per-field errors and the modal stays open.
+ * Valid input is stored and queued before the ack closes the modal, so an accepted form is not
+ * lost when the process stops right after the response to Slack.
  */
 export async function handleCreateFormSubmission(
   args: ViewArgs,

@@ -11,11 +11,11 @@ const suggestionSchema = z.object({
   view: z.object({ callback_id: z.string(), private_metadata: z.string() }),
 });
 
-// Slack shows at most 100 options per answer.
+// Slack accepts at most 100 options in one options response.
 const MAX_OPTIONS = 100;
 
 /**
- * Answers an external select of a create form (used when a lookup has more than 100 choices)
+ * Responds to an external select of a create form (used when a lookup has more than 100 choices)
  * from the list saved with the form's draft, filtered by what the user typed.
  */
 export async function handleLookupOptions(

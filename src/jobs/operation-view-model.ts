@@ -18,7 +18,8 @@ export function toViewModel(
     requesterId: operation.requesterId,
     status: operation.status,
     statusClass: operation.statusClass,
-    elapsedSeconds: operation.elapsedSeconds ?? measured,
+    elapsedSeconds: measured,
+    runSeconds: operation.elapsedSeconds,
     summary: operation.summary,
     ...(operation.failureReason ? { failureReason: operation.failureReason } : {}),
   };

@@ -119,8 +119,8 @@ async function applyPoll(
     statusClass,
     ...(elapsedSeconds !== undefined ? { elapsedSeconds } : {}),
   };
-  // The reply is keyed by status, so a status seen again (or re-polled after a crash) is
-  // posted once; it is posted before the record changes, so a failed post is retried.
+  // The reply is keyed by status, so a status seen again or re-polled after a crash is posted
+  // once. It is posted before the record changes, so a failed post is tried again next poll.
   await postThreadReplyOnce(
     dependencies,
     current,

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { EasyMakerApiError } from '../api/easymaker-api-error.js';
 import type { EasyMakerClient } from '../api/easymaker-client.js';
-import { experimentSchema } from '../api/schemas/experiment.js';
+import { type Experiment, experimentSchema } from '../api/schemas/experiment.js';
 import { BotError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { AnyDescription } from '../resources/index.js';
@@ -52,10 +53,10 @@ async function findChoice(
   options: ResolveReferencesOptions,
 ): Promise<LookupItem> {
   const lookup = lookupDescriptions[reference.lookup];
-  const wanted = value as { id?: string; name?: string };
+  const requested = value as { id?: string; name?: string };
   const matches = (items: LookupItem[]) =>
     items.find((item) =>
-      wanted.id !== undefined ? item.id === wanted.id : item.name === wanted.name,
+      requested.id !== undefined ? item.id === requested.id : item.name === requested.name,
     );
   let match = matches(await options.lookups.list(reference.lookup));
   if (match === undefined) {
@@ -65,7 +66,7 @@ async function findChoice(
   if (match !== undefined) {
     return match;
   }
-  const shown = wanted.id !== undefined ? `id "${wanted.id}"` : `"${wanted.name}"`;
+  const shown = requested.id !== undefined ? `id "${requested.id}"` : `"${requested.name}"`;
   throw new BotError(
     'ERR_NAME_NOT_FOUND',
     `${reference.parameter}: no ${lookup.noun} ${shown} exists`,
@@ -80,25 +81,44 @@ async function findOrCreateExperiment(
   options: ResolveReferencesOptions,
 ): Promise<LookupItem> {
   const { client, logger } = options;
-  const found = await client.list('/experiments', 'experimentList', experimentSchema, {
-    experimentNameList: [name],
-  });
-  const existing = found.find((experiment) => experiment.experimentName === name);
+  const existing = await findExperiment(name, client);
   if (existing !== undefined) {
-    return { id: existing.experimentId, name: existing.experimentName };
+    return existing;
   }
-  // NOTE: two requests that name the same new experiment at the same moment can both create
-  // it; the SDK behaves the same way, and EasyMaker does not reject the second one.
-  const created = await client.create(
-    '/experiments',
-    { experimentName: name },
-    'experiment',
-    experimentSchema,
-  );
+  // NOTE: two requests that name the same new experiment at once can both send a create, as
+  // with the SDK. Whether EasyMaker rejects a duplicate name is not published, so a rejected
+  // create is followed by one more look-up before the error is raised.
+  let created: Experiment;
+  try {
+    created = await client.create(
+      '/experiments',
+      { experimentName: name },
+      'experiment',
+      experimentSchema,
+    );
+  } catch (error) {
+    const raced =
+      error instanceof EasyMakerApiError ? await findExperiment(name, client) : undefined;
+    if (raced !== undefined) {
+      return raced;
+    }
+    throw error;
+  }
   logger.info({ experimentId: created.experimentId }, 'experiment created');
   await options.lookups.forget('experiment');
   await waitForActiveExperiment(created.experimentId, options);
   return { id: created.experimentId, name: created.experimentName };
+}
+
+async function findExperiment(
+  name: string,
+  client: EasyMakerClient,
+): Promise<LookupItem | undefined> {
+  const found = await client.list('/experiments', 'experimentList', experimentSchema, {
+    experimentNameList: [name],
+  });
+  const existing = found.find((experiment) => experiment.experimentName === name);
+  return existing && { id: existing.experimentId, name: existing.experimentName };
 }
 
 async function waitForActiveExperiment(

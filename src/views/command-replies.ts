@@ -2,7 +2,7 @@ import type { AnyDescription } from '../resources/index.js';
 import type { FieldIssue } from '../resources/resource-description.js';
 import { codeSpan, escapeMrkdwn, truncate } from './mrkdwn.js';
 
-/** An ephemeral answer to a slash command: only the invoking user sees it. */
+/** Ephemeral response to a slash command, shown only to the invoking user. */
 export interface EphemeralReply {
   response_type: 'ephemeral';
   text: string;
@@ -81,7 +81,7 @@ export function buildHelpReply(descriptions: readonly AnyDescription[]): Ephemer
   );
 }
 
-/** Answers an unknown subcommand. */
+/** Builds the response to an unknown subcommand, listing the known ones. */
 export function buildUnknownSubcommandReply(
   word: string,
   descriptions: readonly AnyDescription[],

@@ -38,7 +38,7 @@ export function buildParentMessage(model: TrackedResourceViewModel): SlackMessag
     });
   }
   const text = truncate(
-    `${model.title} ${model.name}: ${model.status} (requested by <@${model.requesterId}>)`,
+    `${model.title} ${escapeMrkdwn(model.name)}: ${escapeMrkdwn(model.status)} (requested by <@${model.requesterId}>)`,
     3000,
   );
   return { text, blocks };

@@ -31,7 +31,10 @@ export function buildFinalReply(
   model: TrackedResourceViewModel,
   result: SummaryField[],
 ): SlackMessageContent {
-  const duration = formatDuration(model.elapsedSeconds);
+  const duration =
+    model.runSeconds === undefined
+      ? formatDuration(model.elapsedSeconds)
+      : `${formatDuration(model.elapsedSeconds)} (ran ${formatDuration(model.runSeconds)})`;
   const name = codeSpan(model.name);
   let text: string;
   switch (model.statusClass) {

@@ -1,7 +1,7 @@
 import type { SummaryField } from '../resources/resource-description.js';
 import type { StatusClass } from '../resources/status-class.js';
 
-/** What the messages of one tracked resource show; built from the state kept in Redis. */
+/** Content of the messages about one tracked resource, built from its state in Redis. */
 export interface TrackedResourceViewModel {
   /** Lowercase noun ("training"). */
   noun: string;
@@ -13,8 +13,11 @@ export interface TrackedResourceViewModel {
   /** Wire status code, or a bot phase such as `SUBMITTING` before the resource exists. */
   status: string;
   statusClass: StatusClass;
+  /** Wall-clock seconds since the request, until it ended. */
   elapsedSeconds: number;
+  /** Seconds the resource itself ran, when EasyMaker reports it. */
+  runSeconds: number | undefined;
   summary: SummaryField[];
-  /** Why creation failed, when it failed before a resource existed. */
+  /** Reason shown when the request failed without a resource status to explain it. */
   failureReason?: string;
 }
