@@ -79,6 +79,7 @@ export function createBot(config: BotConfig, logger: Logger): Bot {
     drafts: new DraftStore(redis, keys),
     operations,
     lookups,
+    easymaker,
     queues,
   });
   const jobDependencies: JobDependencies = {

@@ -1,3 +1,4 @@
+import type { EasyMakerClient } from '../api/easymaker-client.js';
 import type { BotConfig } from '../config.js';
 import type { BotQueues } from '../jobs/job-dependencies.js';
 import type { Logger } from '../logger.js';
@@ -12,5 +13,6 @@ export interface CommandDependencies {
   drafts: DraftStore;
   operations: OperationStore;
   lookups: LookupService;
+  easymaker: EasyMakerClient;
   queues: BotQueues;
 }

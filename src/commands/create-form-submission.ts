@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import { findDescriptionByKind } from '../resources/index.js';
+import { findDescriptionByKind, isCreatable } from '../resources/index.js';
 import { validateParameters } from '../resources/validate-parameters.js';
 import { CREATE_MODAL_CALLBACK_PREFIX } from '../views/create-form-modal.js';
 import { truncate } from '../views/mrkdwn.js';
@@ -50,8 +50,9 @@ export async function handleCreateFormSubmission(
   const kind = view.callback_id.slice(CREATE_MODAL_CALLBACK_PREFIX.length);
   const description = findDescriptionByKind(kind);
   const draft = await dependencies.drafts.get(metadata.data.draftId);
-  const firstBlock = description?.parameters[0]?.name ?? 'training_name';
-  if (description === undefined || draft === undefined) {
+  // Errors must name an input block of the view, so general problems go under the first one.
+  const firstBlock = Object.keys(view.state.values)[0] ?? 'training_name';
+  if (description === undefined || !isCreatable(description) || draft === undefined) {
     await args.ack({
       response_action: 'errors',
       errors: { [firstBlock]: 'This form has expired. Close it and run the command again.' },
@@ -59,7 +60,7 @@ export async function handleCreateFormSubmission(
     return;
   }
   const raw = readFormValues(description, view.state.values);
-  const result = validateParameters(description, raw, {
+  const result = validateParameters(description.create, raw, {
     lookups: draft.lookups,
     defaultExperimentId: dependencies.config.easymaker.defaultExperimentId,
   });
@@ -83,7 +84,7 @@ export async function handleCreateFormSubmission(
       {
         operationId: `view-${view.id}`,
         description,
-        name: description.nameOfParameters(result.parameters),
+        name: description.create.nameOfParameters(result.parameters),
         raw,
         teamId: team?.id,
         requesterId: user.id,

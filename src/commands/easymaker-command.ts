@@ -1,43 +1,35 @@
-import { randomUUID } from 'node:crypto';
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { z } from 'zod';
 import {
   type AnyDescription,
-  findDescriptionByCreateCommand,
+  findDescriptionByShortcut,
+  findDescriptionByWord,
+  isCreatable,
   resourceDescriptions,
 } from '../resources/index.js';
-import { validateParameters } from '../resources/validate-parameters.js';
+import { findLookupListByWord } from '../resources/lookup-lists.js';
 import {
-  buildArgumentErrorsReply,
-  buildCreateQueuedReply,
   buildHelpReply,
-  buildQueueUnavailableReply,
+  buildResourceHelpReply,
   buildSyntaxErrorReply,
-  buildUnknownArgumentReply,
   buildUnknownSubcommandReply,
 } from '../views/command-replies.js';
+import { type CommandArgs, type CommandContext, commandPayloadSchema } from './command-context.js';
 import type { CommandDependencies } from './command-dependencies.js';
-import { toInlineParameters } from './inline-parameters.js';
-import { openCreateModal } from './open-create-modal.js';
+import { handleCreateCommand } from './create-command.js';
+import { handleListCommand } from './list-command.js';
 import { parseInlineArguments } from './parse-inline-arguments.js';
-import { queueOperation } from './queue-operation.js';
+import { handleResourceOperation } from './resource-operation-command.js';
 
 export const EASYMAKER_COMMAND = '/easymaker';
 
-/** The fields of a slash-command payload the bot reads. */
-const commandPayloadSchema = z.object({
-  text: z.string().default(''),
-  user_id: z.string().min(1),
-  channel_id: z.string().min(1),
-  channel_name: z.string().optional(),
-  team_id: z.string().optional(),
-  trigger_id: z.string().min(1),
-  response_url: z.string().url(),
-});
+const RESOURCE_OPERATIONS = ['show', 'watch', 'delete', 'stop', 'start'] as const;
 
-type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
-
-/** Handles `/easymaker <subcommand> ...`: acknowledges within Slack's 3 s, then works. */
+/**
+ * Routes `/easymaker …` to its handler. Every handler acknowledges within Slack's 3 s before any
+ * call to EasyMaker.
+ *
+ * Forms: `help [resource]`, `train …`, `watch <resource> <id>`, `instances|images|algorithms`,
+ * `<resource> [<verb> key=value …|list|show <id>|watch <id>|delete <id>|stop <id>|start <id>]`.
+ */
 export async function handleEasymakerCommand(
   args: CommandArgs,
   dependencies: CommandDependencies,
@@ -47,94 +39,104 @@ export async function handleEasymakerCommand(
     await args.ack(buildSyntaxErrorReply('The command payload was incomplete; try again.'));
     return;
   }
-  const command = payload.data;
-  const parsed = parseInlineArguments(command.text);
+  const context: CommandContext = { args, command: payload.data, dependencies };
+  const parsed = parseInlineArguments(payload.data.text);
   if (!parsed.ok) {
     await args.ack(buildSyntaxErrorReply(parsed.message));
     return;
   }
-  const [subcommand, ...words] = parsed.arguments.words;
-  if (subcommand === undefined || subcommand.toLowerCase() === 'help') {
-    await args.ack(buildHelpReply(resourceDescriptions));
-    return;
-  }
-  const description = findDescriptionByCreateCommand(subcommand.toLowerCase());
-  if (description === undefined) {
-    await args.ack(buildUnknownSubcommandReply(subcommand, resourceDescriptions));
-    return;
-  }
-  if (words.length > 0) {
+  const { named } = parsed.arguments;
+  const [first, second, ...rest] = parsed.arguments.words;
+  if (first === undefined || first.toLowerCase() === 'help') {
+    const described = second === undefined ? undefined : findDescriptionByWord(second);
     await args.ack(
+      described ? buildResourceHelpReply(described) : buildHelpReply(resourceDescriptions),
+    );
+    return;
+  }
+  const shortcut = findDescriptionByShortcut(first);
+  if (shortcut !== undefined) {
+    await createWithoutStrayWords(context, shortcut, named, [second, ...rest]);
+    return;
+  }
+  if (first.toLowerCase() === 'watch') {
+    const watched = second === undefined ? undefined : findDescriptionByWord(second);
+    if (watched === undefined) {
+      await args.ack(buildUnknownSubcommandReply(second ?? '', resourceDescriptions));
+      return;
+    }
+    await handleResourceOperation(context, watched, 'watch', rest[0] ?? named.get('id'));
+    return;
+  }
+  const lookupList = findLookupListByWord(first);
+  if (lookupList !== undefined) {
+    await handleListCommand(context, lookupList, undefined);
+    return;
+  }
+  const description = findDescriptionByWord(first);
+  if (description === undefined) {
+    await args.ack(buildUnknownSubcommandReply(first, resourceDescriptions));
+    return;
+  }
+  await routeResourceCommand(context, description, second?.toLowerCase(), rest, named);
+}
+
+async function routeResourceCommand(
+  context: CommandContext,
+  description: AnyDescription,
+  operation: string | undefined,
+  rest: string[],
+  named: Map<string, string>,
+): Promise<void> {
+  const { args } = context;
+  if (operation === undefined) {
+    await args.ack(buildResourceHelpReply(description));
+    return;
+  }
+  if (
+    isCreatable(description) &&
+    (operation === description.create.verb || operation === 'create')
+  ) {
+    await createWithoutStrayWords(context, description, named, rest);
+    return;
+  }
+  if (operation === 'list') {
+    const filter = description.list.requiredFilter;
+    const filterValue = filter === undefined ? undefined : (named.get(filter.parameter) ?? rest[0]);
+    await handleListCommand(context, description, filterValue);
+    return;
+  }
+  const resourceOperation = RESOURCE_OPERATIONS.find((candidate) => candidate === operation);
+  if (resourceOperation !== undefined) {
+    await handleResourceOperation(
+      context,
+      description,
+      resourceOperation,
+      rest[0] ?? named.get('id'),
+    );
+    return;
+  }
+  await args.ack(
+    buildSyntaxErrorReply(
+      `Unknown operation "${operation}" for ${description.noun}. Try /easymaker help ${description.words[0]}.`,
+    ),
+  );
+}
+
+async function createWithoutStrayWords(
+  context: CommandContext,
+  description: Parameters<typeof handleCreateCommand>[1],
+  named: Map<string, string>,
+  words: Array<string | undefined>,
+): Promise<void> {
+  const stray = words.find((word) => word !== undefined);
+  if (stray !== undefined) {
+    await context.args.ack(
       buildSyntaxErrorReply(
-        `Unexpected "${words[0]}": give arguments as key=value, for example name=my-run.`,
+        `Unexpected "${stray}": give arguments as key=value, for example name=my-run.`,
       ),
     );
     return;
   }
-  await handleCreate(args, command, description, parsed.arguments.named, dependencies);
-}
-
-async function handleCreate(
-  args: CommandArgs,
-  command: z.infer<typeof commandPayloadSchema>,
-  description: AnyDescription,
-  named: Map<string, string>,
-  dependencies: CommandDependencies,
-): Promise<void> {
-  const inline = toInlineParameters(description, named);
-  if (!inline.ok) {
-    await args.ack(buildUnknownArgumentReply(description, inline.unknownNames));
-    return;
-  }
-  const context = { defaultExperimentId: dependencies.config.easymaker.defaultExperimentId };
-  const result = validateParameters(description, inline.raw, context);
-  const invalid = result.ok
-    ? []
-    : result.issues.filter((issue) => !issue.message.startsWith('is required'));
-  if (invalid.length > 0) {
-    await args.ack(buildArgumentErrorsReply(description, invalid));
-    return;
-  }
-  if (!result.ok) {
-    // Only required values are missing: the form opens with what was given.
-    await args.ack();
-    await openCreateModal(
-      {
-        client: args.client,
-        triggerId: command.trigger_id,
-        description,
-        teamId: command.team_id,
-        userId: command.user_id,
-        channelId: command.channel_id,
-        ...(command.channel_name ? { channelName: command.channel_name } : {}),
-        raw: inline.raw,
-      },
-      dependencies,
-    );
-    return;
-  }
-  const name = description.nameOfParameters(result.parameters);
-  try {
-    await queueOperation(
-      {
-        description,
-        name,
-        raw: inline.raw,
-        teamId: command.team_id,
-        requesterId: command.user_id,
-        channelId: command.channel_id,
-        responseUrl: command.response_url,
-      },
-      dependencies,
-    );
-  } catch (error) {
-    const reference = randomUUID().slice(0, 8);
-    dependencies.logger.error(
-      { err: error, reference, userId: command.user_id },
-      'create request could not be queued',
-    );
-    await args.ack(buildQueueUnavailableReply(reference));
-    return;
-  }
-  await args.ack(buildCreateQueuedReply(description, name));
+  await handleCreateCommand(context, description, named);
 }

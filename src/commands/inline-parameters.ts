@@ -1,4 +1,4 @@
-import type { AnyDescription } from '../resources/index.js';
+import type { CreatableDescription } from '../resources/index.js';
 
 export type InlineParametersResult =
   | { ok: true; raw: Record<string, string> }
@@ -6,11 +6,11 @@ export type InlineParametersResult =
 
 /** Maps `key=value` arguments onto the resource's parameter names, accepting aliases. */
 export function toInlineParameters(
-  description: AnyDescription,
+  description: CreatableDescription,
   named: Map<string, string>,
 ): InlineParametersResult {
   const byName = new Map<string, string>();
-  for (const parameter of description.parameters) {
+  for (const parameter of description.create.parameters) {
     byName.set(parameter.name, parameter.name);
     for (const alias of parameter.aliases) {
       byName.set(alias, parameter.name);

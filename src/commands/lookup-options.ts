@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackOptionsMiddlewareArgs } from '@slack/bolt';
 import type { PlainTextOption } from '@slack/types';
 import { z } from 'zod';
-import { findDescriptionByKind } from '../resources/index.js';
+import { findDescriptionByKind, isCreatable } from '../resources/index.js';
 import { CREATE_MODAL_CALLBACK_PREFIX, lookupOption } from '../views/create-form-modal.js';
 import type { CommandDependencies } from './command-dependencies.js';
 
@@ -31,7 +31,7 @@ export async function handleLookupOptions(
   const description = findDescriptionByKind(
     view.callback_id.slice(CREATE_MODAL_CALLBACK_PREFIX.length),
   );
-  const parameter = description?.parameters.find((candidate) => candidate.name === blockId);
+  const parameter = description?.create?.parameters.find((candidate) => candidate.name === blockId);
   let draftId: string | undefined;
   try {
     draftId = z.object({ draftId: z.string() }).parse(JSON.parse(view.private_metadata)).draftId;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { RawValue } from '../resources/field-schemas.js';
-import type { AnyDescription } from '../resources/index.js';
+import type { CreatableDescription } from '../resources/index.js';
 import type { FieldIssue, LookupSnapshot } from '../resources/resource-description.js';
 import {
   buildCreateModal,
@@ -14,7 +14,7 @@ import type { CommandDependencies } from './command-dependencies.js';
 export interface OpenCreateModalRequest {
   client: WebClient;
   triggerId: string;
-  description: AnyDescription;
+  description: CreatableDescription;
   teamId: string | undefined;
   userId: string;
   channelId: string;
@@ -44,7 +44,7 @@ export async function openCreateModal(
   }
   let lookups: LookupSnapshot;
   try {
-    lookups = await dependencies.lookups.snapshot(description.formLookups);
+    lookups = await dependencies.lookups.snapshot(description.create.formLookups);
   } catch (error) {
     const reference = randomUUID().slice(0, 8);
     log.error({ err: error, reference }, 'lookup lists failed to load for the create form');
@@ -81,13 +81,13 @@ export async function openCreateModal(
 
 /** Turns inline values into form values; names of lookups become the matching ids. */
 function toPrefill(
-  description: AnyDescription,
+  description: CreatableDescription,
   raw: Record<string, RawValue>,
   lookups: LookupSnapshot,
 ): { prefill: FormPrefill; notices: FieldIssue[] } {
   const prefill: FormPrefill = {};
   const notices: FieldIssue[] = [];
-  for (const parameter of description.parameters) {
+  for (const parameter of description.create.parameters) {
     const value = raw[parameter.name];
     if (value === undefined) {
       continue;

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { enqueueCreateResource } from '../jobs/create-resource.js';
 import type { RawValue } from '../resources/field-schemas.js';
-import type { AnyDescription } from '../resources/index.js';
+import type { AnyDescription, CreatableDescription } from '../resources/index.js';
 import type { CommandDependencies } from './command-dependencies.js';
 
 export interface OperationRequest {
   /** Stable id for requests Slack may deliver twice (a modal's view id); random otherwise. */
   operationId?: string;
-  description: AnyDescription;
+  description: CreatableDescription;
   name: string;
   raw: Record<string, RawValue>;
   teamId: string | undefined;
@@ -55,12 +55,75 @@ export async function queueOperation(
     }
     return stored;
   };
+  return withTimeout(work(), QUEUE_TIMEOUT_MS);
+}
+
+export interface WatchRequest {
+  description: AnyDescription;
+  resourceId: string;
+  teamId: string | undefined;
+  requesterId: string;
+  channelId: string;
+  responseUrl?: string;
+}
+
+/**
+ * Starts tracking a resource created outside Slack. Returns true when the resource is already
+ * tracked, in which case nothing new is queued.
+ */
+export async function queueWatch(
+  request: WatchRequest,
+  dependencies: CommandDependencies,
+): Promise<boolean> {
+  const { description, resourceId } = request;
+  const work = async () => {
+    if (
+      (await dependencies.operations.findByResource(description.kind, resourceId)) !== undefined
+    ) {
+      return true;
+    }
+    const operationId = randomUUID();
+    await dependencies.operations.createIfAbsent({
+      operationId,
+      kind: description.kind,
+      teamId: request.teamId,
+      requesterId: request.requesterId,
+      channelId: request.channelId,
+      ...(request.responseUrl ? { responseUrl: request.responseUrl } : {}),
+      name: resourceId,
+      parameters: {},
+      createStage: 'created',
+      resourceId,
+      reconcileAttempts: 0,
+      summary: [],
+      resultSummary: [],
+      status: 'WATCHING',
+      statusClass: 'going',
+      startedAt: Date.now(),
+      version: 0,
+      renderedVersion: -1,
+    });
+    const owner = await dependencies.operations.linkResource(
+      description.kind,
+      resourceId,
+      operationId,
+    );
+    if (owner !== operationId) {
+      return true;
+    }
+    await enqueueCreateResource(dependencies.queues.create, { operationId });
+    return false;
+  };
+  return withTimeout(work(), QUEUE_TIMEOUT_MS);
+}
+
+async function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('Redis did not answer in time')), QUEUE_TIMEOUT_MS);
+    timer = setTimeout(() => reject(new Error('Redis did not answer in time')), timeoutMs);
   });
   try {
-    return await Promise.race([work(), timeout]);
+    return await Promise.race([work, timeout]);
   } finally {
     clearTimeout(timer);
   }

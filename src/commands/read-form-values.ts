@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RawValue } from '../resources/field-schemas.js';
-import type { AnyDescription } from '../resources/index.js';
+import type { CreatableDescription } from '../resources/index.js';
 import { FIELD_ACTION_ID } from '../views/create-form-modal.js';
 
 const selectedOptionSchema = z.object({ value: z.string() }).nullish();
@@ -20,11 +20,11 @@ export const viewStateValuesSchema = z.record(z.string(), z.record(z.string(), e
  * checkboxes as booleans. Fields missing from the view (a lookup with no choices) stay undefined.
  */
 export function readFormValues(
-  description: AnyDescription,
+  description: CreatableDescription,
   values: z.infer<typeof viewStateValuesSchema>,
 ): Record<string, RawValue> {
   const raw: Record<string, RawValue> = {};
-  for (const parameter of description.parameters) {
+  for (const parameter of description.create.parameters) {
     const state = values[parameter.name]?.[FIELD_ACTION_ID];
     if (state === undefined) {
       continue;

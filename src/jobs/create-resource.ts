@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { EasyMakerApiError } from '../api/easymaker-api-error.js';
 import { BotError } from '../errors.js';
 import type { RawValue } from '../resources/field-schemas.js';
-import { type AnyDescription, findDescriptionByKind } from '../resources/index.js';
+import {
+  type AnyDescription,
+  type CreatableDescription,
+  findDescriptionByKind,
+  isCreatable,
+} from '../resources/index.js';
 import type { LookupSnapshot } from '../resources/resource-description.js';
 import { classifyStatus } from '../resources/status-class.js';
 import { validateParameters } from '../resources/validate-parameters.js';
@@ -74,31 +79,87 @@ export async function processCreateResource(
     throw new UnrecoverableError(`unknown resource kind ${operation.kind}`);
   }
   const log = dependencies.logger.child({ operationId, kind: operation.kind, jobId: job.id });
-
-  switch (operation.createStage) {
-    case 'queued':
-      await createOnce(operation, description, dependencies, log);
-      break;
-    case 'sent':
-      await reconcile(job, token, operation, description, dependencies);
-      break;
-    case 'created':
-      await startTracking(operationId, description, dependencies);
-      break;
-    default:
-      return;
+  if (operation.createStage === 'created') {
+    if (operation.parentTs === undefined) {
+      await postWatchParent(operation, description, dependencies);
+    }
+    await startTracking(operationId, description, dependencies);
+    return;
   }
+  if (!isCreatable(description)) {
+    throw new UnrecoverableError(`resource kind ${operation.kind} cannot be created`);
+  }
+  if (operation.createStage === 'queued') {
+    await createOnce(operation, description, dependencies, log);
+  } else if (operation.createStage === 'sent') {
+    await reconcile(job, token, operation, description, dependencies);
+  }
+}
+
+/** Posts the parent message of a resource created elsewhere and watched from Slack. */
+async function postWatchParent(
+  operation: OperationRecord,
+  description: AnyDescription,
+  dependencies: JobDependencies,
+): Promise<void> {
+  let resource: unknown;
+  try {
+    resource = await dependencies.easymaker.get(
+      `${description.api.collectionPath}/${operation.resourceId}`,
+      description.api.objectKey,
+      description.api.objectSchema,
+    );
+  } catch (error) {
+    if (error instanceof EasyMakerApiError) {
+      await dependencies.operations.update(operation.operationId, { createStage: 'rejected' });
+      await notifyRequester(dependencies, operation, {
+        response_type: 'ephemeral',
+        text: `:warning: Could not watch ${description.noun} \`${operation.resourceId}\`: ${error.resultMessage}`,
+      });
+      throw new UnrecoverableError(`watched resource ${operation.resourceId} not readable`);
+    }
+    throw error;
+  }
+  const status = description.statusOf(resource);
+  const watched: OperationRecord = {
+    ...operation,
+    name: description.nameOf(resource),
+    status,
+    statusClass: classifyStatus(status, description.statuses),
+    summary: description.summarizeResult(resource).slice(0, 6),
+  };
+  const parent = await postMessageOnce(
+    {
+      postKey: `${operation.operationId}:parent`,
+      channel: operation.channelId,
+      ...buildParentMessage(toViewModel(watched, description)),
+    },
+    {
+      client: dependencies.slack,
+      redis: dependencies.redis,
+      keys: dependencies.keys,
+      logger: dependencies.logger,
+    },
+  );
+  await dependencies.operations.update(operation.operationId, {
+    name: watched.name,
+    status: watched.status,
+    statusClass: watched.statusClass,
+    summary: watched.summary,
+    parentTs: parent.ts,
+    channelId: parent.channel,
+  });
 }
 
 async function createOnce(
   operation: OperationRecord,
-  description: AnyDescription,
+  description: CreatableDescription,
   dependencies: JobDependencies,
   log: JobDependencies['logger'],
 ): Promise<void> {
   const context = { defaultExperimentId: dependencies.config.easymaker.defaultExperimentId };
   const raw = operation.parameters as Record<string, RawValue>;
-  const parsed = validateParameters(description, raw, context);
+  const parsed = validateParameters(description.create, raw, context);
   if (!parsed.ok) {
     const reason = parsed.issues.map((issue) => `${issue.parameter} ${issue.message}`).join('; ');
     await reject(operation, description, reason, dependencies);
@@ -118,7 +179,7 @@ async function createOnce(
     }
     throw error;
   }
-  const checked = validateParameters(description, raw, {
+  const checked = validateParameters(description.create, raw, {
     ...context,
     lookups: snapshotOfResolved(description, resolved),
   });
@@ -127,8 +188,8 @@ async function createOnce(
     await reject(operation, description, reason, dependencies);
     return;
   }
-  const summary = description.summarizeParameters(checked.parameters, resolved);
-  const body = description.buildCreateBody(checked.parameters, resolved, context);
+  const summary = description.create.summarizeParameters(checked.parameters, resolved);
+  const body = description.create.buildCreateBody(checked.parameters, resolved, context);
 
   const withSummary = { ...operation, summary, status: 'SUBMITTING' };
   const parent = await postMessageOnce(
@@ -178,11 +239,11 @@ async function createOnce(
 
 /** The resolved choices as one-item lookup lists, for the checks that need them. */
 function snapshotOfResolved(
-  description: AnyDescription,
+  description: CreatableDescription,
   resolved: Awaited<ReturnType<typeof resolveReferences>>,
 ): LookupSnapshot {
   const snapshot: LookupSnapshot = {};
-  for (const reference of description.references) {
+  for (const reference of description.create.references) {
     const item = resolved[reference.parameter];
     if (item !== undefined) {
       snapshot[reference.lookup] = [...(snapshot[reference.lookup] ?? []), item];
@@ -195,7 +256,7 @@ async function reconcile(
   job: Job,
   token: string | undefined,
   operation: OperationRecord,
-  description: AnyDescription,
+  description: CreatableDescription,
   dependencies: JobDependencies,
 ): Promise<void> {
   const found = await findCreatedResource(operation, description, dependencies);
@@ -253,7 +314,10 @@ async function startTracking(
     dependencies,
     operation,
     'created',
-    buildCreatedReply(toViewModel(operation, description)),
+    buildCreatedReply(
+      toViewModel(operation, description),
+      operation.createSentAt === undefined ? 'watched' : 'created',
+    ),
   );
   await enqueueTrackResource(dependencies.queues.track, { operationId }, 0);
 }
@@ -261,7 +325,7 @@ async function startTracking(
 /** Rejection before anything was posted or created: only the requester hears of it. */
 async function reject(
   operation: OperationRecord,
-  description: AnyDescription,
+  description: CreatableDescription,
   reason: string,
   dependencies: JobDependencies,
 ): Promise<void> {
@@ -283,7 +347,7 @@ async function reject(
 /** Rejection after the parent message exists: the thread, the parent and the alert show it. */
 async function rejectAfterParent(
   operation: OperationRecord,
-  description: AnyDescription,
+  description: CreatableDescription,
   reason: string,
   dependencies: JobDependencies,
 ): Promise<void> {

@@ -1,12 +1,17 @@
-import type { ResourceDescription } from './resource-description.js';
+import { experimentDescription } from './experiment.js';
+import type { CreateDescription, ResourceDescription } from './resource-description.js';
 import { trainingDescription } from './training.js';
 
 // Descriptions are stored with their parameter types erased; handlers only pass parameters
 // between a description's own functions.
 type AnyDescription = ResourceDescription<unknown, unknown>;
 
-/** Every resource the bot can create, keyed by `kind`. */
+/** A description whose resource can be created from Slack. */
+type CreatableDescription = AnyDescription & { create: CreateDescription<unknown, unknown> };
+
+/** Every resource the bot knows, in the order help lists them. */
 export const resourceDescriptions: readonly AnyDescription[] = [
+  experimentDescription as unknown as AnyDescription,
   trainingDescription as unknown as AnyDescription,
 ];
 
@@ -14,8 +19,21 @@ export function findDescriptionByKind(kind: string): AnyDescription | undefined 
   return resourceDescriptions.find((description) => description.kind === kind);
 }
 
-export function findDescriptionByCreateCommand(word: string): AnyDescription | undefined {
-  return resourceDescriptions.find((description) => description.createCommand === word);
+/** Finds the resource a command word names (`training`, `trainings`). */
+export function findDescriptionByWord(word: string): AnyDescription | undefined {
+  const lower = word.toLowerCase();
+  return resourceDescriptions.find((description) => description.words.includes(lower));
 }
 
-export type { AnyDescription };
+/** Finds the resource whose create shortcut is `word` (`train`). */
+export function findDescriptionByShortcut(word: string): CreatableDescription | undefined {
+  const lower = word.toLowerCase();
+  const found = resourceDescriptions.find((description) => description.create?.shortcut === lower);
+  return found && isCreatable(found) ? found : undefined;
+}
+
+export function isCreatable(description: AnyDescription): description is CreatableDescription {
+  return description.create !== undefined;
+}
+
+export type { AnyDescription, CreatableDescription };

@@ -67,31 +67,18 @@ export interface SummaryField {
   value: string;
 }
 
-/**
- * Everything the bot needs to know about one EasyMaker resource. Commands, modals, validation,
- * tracking and messages are derived from it, so adding a resource means adding a description.
- */
-export interface ResourceDescription<TObject = unknown, TParameters = Record<string, unknown>> {
-  /** Stable key used in job payloads, Redis keys and `callback_id`s. */
-  kind: string;
-  /** Lowercase noun for sentences ("training"). */
-  noun: string;
-  /** Capitalised noun for titles ("Training"). */
-  title: string;
-  /** The `/easymaker <word>` that creates one. */
-  createCommand: string;
-  api: {
-    collectionPath: string;
-    listKey: string;
-    objectKey: string;
-    objectSchema: z.ZodType<TObject>;
-  };
-  idOf(resource: TObject): string;
-  nameOf(resource: TObject): string;
-  statusOf(resource: TObject): string;
-  /** Seconds the resource has run, when the API reports it. */
-  elapsedSecondsOf(resource: TObject): number | undefined;
-  statuses: StatusLists;
+/** A column of a resource list; values are plain text and are escaped when shown. */
+export interface ListColumn<TObject> {
+  label: string;
+  value(resource: TObject): string;
+}
+
+/** How a resource is created from Slack: its parameters, their checks and the wire body. */
+export interface CreateDescription<TObject = unknown, TParameters = Record<string, unknown>> {
+  /** The word after the resource: `run` for jobs, `create`, `add` or `upload` for the rest. */
+  verb: string;
+  /** A one-word shortcut for `/easymaker <resource> <verb>`, such as `train`. */
+  shortcut?: string;
   parameters: readonly ParameterDescription[];
   /** Parses raw field values into typed parameters; keys are parameter names. */
   parametersSchema: z.ZodType<TParameters>;
@@ -106,8 +93,60 @@ export interface ResourceDescription<TObject = unknown, TParameters = Record<str
     resolved: ResolvedReferences,
     context: ValidationContext,
   ): Record<string, unknown>;
+  /** POST path when it is not the collection path (pipeline upload). */
+  path?: string;
+  /** Key of the created object when it differs from the resource's (recurring runs). */
+  objectKey?: string;
   /** Key parameters shown in the parent message. */
   summarizeParameters(parameters: TParameters, resolved: ResolvedReferences): SummaryField[];
-  /** Result fields shown in the final reply. */
+}
+
+/** What a list command needs: where the list comes from and how each row reads. */
+export interface ListableDescription<TObject = unknown> {
+  /** Stable key used in job payloads, Redis keys, `callback_id`s and button values. */
+  kind: string;
+  /** Lowercase noun for sentences ("training"). */
+  noun: string;
+  /** Capitalised noun for titles ("Training"). */
+  title: string;
+  /** Words that name the resource in `/easymaker <word> <operation>`; the first is shown. */
+  words: readonly string[];
+  api: {
+    collectionPath: string;
+    listKey: string;
+    objectSchema: z.ZodType<TObject>;
+  };
+  idOf(resource: TObject): string;
+  nameOf(resource: TObject): string;
+  list: {
+    columns: readonly ListColumn<TObject>[];
+    /** A parameter the list call needs, such as the endpoint of a stage list. */
+    requiredFilter?: { parameter: string; query: string };
+  };
+}
+
+/**
+ * Everything the bot needs to know about one EasyMaker resource. Commands, modals, validation,
+ * lists, tracking and messages are derived from it, so adding a resource means adding a
+ * description.
+ */
+export interface ResourceDescription<TObject = unknown, TParameters = Record<string, unknown>>
+  extends ListableDescription<TObject> {
+  api: {
+    collectionPath: string;
+    listKey: string;
+    objectKey: string;
+    objectSchema: z.ZodType<TObject>;
+  };
+  statusOf(resource: TObject): string;
+  /** Seconds the resource has run, when the API reports it. */
+  elapsedSecondsOf(resource: TObject): number | undefined;
+  statuses: StatusLists;
+  create?: CreateDescription<TObject, TParameters>;
+  /** Operations on one resource by id, besides show and watch which every resource has. */
+  operations: { delete: boolean; stop: boolean; start: boolean };
+  /** Fields shown by `show` and in the final reply. */
   summarizeResult(resource: TObject): SummaryField[];
+  /** Fields that change while the resource runs, such as trial counts; shown on the parent. */
+  progressOf?(resource: TObject): SummaryField[];
 }

@@ -1,5 +1,5 @@
 import type { RawValue } from './field-schemas.js';
-import type { FieldIssue, ResourceDescription, ValidationContext } from './resource-description.js';
+import type { CreateDescription, FieldIssue, ValidationContext } from './resource-description.js';
 
 export type ValidationResult<TParameters> =
   | { ok: true; parameters: TParameters }
@@ -10,30 +10,30 @@ export type ValidationResult<TParameters> =
  * Issues are keyed by parameter name, at most one per parameter, in form order.
  */
 export function validateParameters<TParameters>(
-  description: ResourceDescription<unknown, TParameters>,
+  create: CreateDescription<unknown, TParameters>,
   raw: Record<string, RawValue>,
   context: ValidationContext,
 ): ValidationResult<TParameters> {
-  const parsed = description.parametersSchema.safeParse(raw);
+  const parsed = create.parametersSchema.safeParse(raw);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({
       parameter: String(issue.path[0] ?? ''),
       message: issue.message,
     }));
-    return { ok: false, issues: orderIssues(description, issues) };
+    return { ok: false, issues: orderIssues(create, issues) };
   }
-  const issues = description.checkParameters(parsed.data, context);
+  const issues = create.checkParameters(parsed.data, context);
   if (issues.length > 0) {
-    return { ok: false, issues: orderIssues(description, issues) };
+    return { ok: false, issues: orderIssues(create, issues) };
   }
   return { ok: true, parameters: parsed.data };
 }
 
 function orderIssues(
-  description: ResourceDescription<unknown, never> | ResourceDescription<unknown, unknown>,
+  create: Pick<CreateDescription, 'parameters'>,
   issues: FieldIssue[],
 ): FieldIssue[] {
-  const order = new Map(description.parameters.map((parameter, index) => [parameter.name, index]));
+  const order = new Map(create.parameters.map((parameter, index) => [parameter.name, index]));
   const firstPerParameter = new Map<string, FieldIssue>();
   for (const issue of issues) {
     if (!firstPerParameter.has(issue.parameter)) {

@@ -4,7 +4,7 @@ import type { EasyMakerClient } from '../api/easymaker-client.js';
 import { type Experiment, experimentSchema } from '../api/schemas/experiment.js';
 import { BotError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { AnyDescription } from '../resources/index.js';
+import type { CreatableDescription } from '../resources/index.js';
 import { lookupDescriptions } from '../resources/lookups.js';
 import type {
   LookupItem,
@@ -28,12 +28,12 @@ export interface ResolveReferencesOptions {
  * @throws BotError `ERR_NAME_NOT_FOUND` naming the parameter and value when nothing matches.
  */
 export async function resolveReferences(
-  description: AnyDescription,
+  description: CreatableDescription,
   parameters: Record<string, unknown>,
   options: ResolveReferencesOptions,
 ): Promise<ResolvedReferences> {
   const resolved: ResolvedReferences = {};
-  for (const reference of description.references) {
+  for (const reference of description.create.references) {
     const value = parameters[reference.parameter];
     if (value === undefined || value === null) {
       continue;

@@ -1,4 +1,5 @@
-import type { AnyDescription } from '../resources/index.js';
+import type { KnownBlock } from '@slack/types';
+import { type AnyDescription, type CreatableDescription, isCreatable } from '../resources/index.js';
 import type { FieldIssue } from '../resources/resource-description.js';
 import { codeSpan, escapeMrkdwn, truncate } from './mrkdwn.js';
 
@@ -6,10 +7,37 @@ import { codeSpan, escapeMrkdwn, truncate } from './mrkdwn.js';
 export interface EphemeralReply {
   response_type: 'ephemeral';
   text: string;
+  blocks?: KnownBlock[];
 }
 
+// Slack allows 3000 characters in one section; longer replies are split on line breaks into
+// several sections, at most 45 of the 50 blocks a message may hold.
+const SECTION_LIMIT = 3000;
+const MAX_SECTIONS = 45;
+
 function ephemeral(text: string): EphemeralReply {
-  return { response_type: 'ephemeral', text: truncate(text, 3000) };
+  if (text.length <= SECTION_LIMIT) {
+    return { response_type: 'ephemeral', text };
+  }
+  const sections: string[] = [];
+  let current = '';
+  for (const line of text.split('\n')) {
+    const piece = truncate(line, SECTION_LIMIT);
+    if (current !== '' && current.length + 1 + piece.length > SECTION_LIMIT) {
+      sections.push(current);
+      current = '';
+    }
+    current = current === '' ? piece : `${current}\n${piece}`;
+  }
+  sections.push(current);
+  return {
+    response_type: 'ephemeral',
+    text: truncate(text, SECTION_LIMIT),
+    blocks: sections.slice(0, MAX_SECTIONS).map((section) => ({
+      type: 'section',
+      text: { type: 'mrkdwn', text: section },
+    })),
+  };
 }
 
 /** Lists invalid inline arguments, each with the published range. */
@@ -30,14 +58,19 @@ export function buildArgumentErrorsReply(
 
 /** Names an argument the resource does not take and lists the ones it does. */
 export function buildUnknownArgumentReply(
-  description: AnyDescription,
+  description: CreatableDescription,
   unknownNames: string[],
 ): EphemeralReply {
-  const known = description.parameters.map((parameter) => parameter.name).join(', ');
+  const known = description.create.parameters.map((parameter) => parameter.name).join(', ');
   const names = unknownNames.map((name) => codeSpan(name)).join(', ');
   return ephemeral(
-    `:warning: Unknown argument ${names} for \`/easymaker ${description.createCommand}\`. Known arguments: ${known}.`,
+    `:warning: Unknown argument ${names} for \`${createUsage(description)}\`. Known arguments: ${known}.`,
   );
+}
+
+/** The command that creates the resource, such as `/easymaker training run`. */
+export function createUsage(description: CreatableDescription): string {
+  return `/easymaker ${description.words[0]} ${description.create.verb}`;
 }
 
 /** Explains a malformed command line (unclosed quote, repeated argument, stray word). */
@@ -70,22 +103,75 @@ export function buildCreateRejectedReply(
   );
 }
 
-/** Lists the subcommands. */
+/** Lists the resources and the operations of each. */
 export function buildHelpReply(descriptions: readonly AnyDescription[]): EphemeralReply {
-  const lines = descriptions.map(
-    (description) =>
-      `• \`/easymaker ${description.createCommand}\` opens the form to create a ${description.noun}; \`/easymaker ${description.createCommand} key=value …\` creates it from the SDK's parameter names (missing required values open the form).`,
-  );
+  const lines = descriptions.map((description) => {
+    const operations = operationsOf(description).join(', ');
+    return `• \`${description.words[0]}\`: ${operations}`;
+  });
   return ephemeral(
-    ['*EasyMaker from Slack*', ...lines, '• `/easymaker help` shows this message.'].join('\n'),
+    [
+      '*EasyMaker from Slack*: `/easymaker <resource> <operation> [key=value …]`',
+      ...lines,
+      '• `instances`, `images`, `algorithms`: list the choices EasyMaker offers',
+      '• `watch <resource> <id>` follows a resource created elsewhere in a thread here',
+      '• `train …` is short for `training run …`',
+      '`/easymaker help <resource>` lists the parameters of a resource.',
+    ].join('\n'),
   );
 }
 
-/** Builds the response to an unknown subcommand, listing the known ones. */
+/** Lists a resource's operations and the create parameters with their ranges. */
+export function buildResourceHelpReply(description: AnyDescription): EphemeralReply {
+  const lines = [
+    `*${description.title}*: ${operationsOf(description).join(', ')}`,
+    `\`/easymaker ${description.words[0]} list\`${
+      description.list.requiredFilter ? ` ${description.list.requiredFilter.parameter}=…` : ''
+    } · \`show <id>\` · \`watch <id>\``,
+  ];
+  if (isCreatable(description)) {
+    lines.push(
+      `\`${createUsage(description)}\` opens the form; with key=value arguments it creates at once:`,
+    );
+    for (const parameter of description.create.parameters) {
+      lines.push(
+        `• \`${parameter.name}\`${parameter.optional ? '' : ' (required)'}: ${parameter.hint}`,
+      );
+    }
+  }
+  return ephemeral(lines.join('\n'));
+}
+
+function operationsOf(description: AnyDescription): string[] {
+  const operations = [];
+  if (description.create) operations.push(description.create.verb);
+  operations.push('list', 'show', 'watch');
+  if (description.operations.stop) operations.push('stop');
+  if (description.operations.start) operations.push('start');
+  if (description.operations.delete) operations.push('delete');
+  return operations;
+}
+
+/** Answers an unknown resource or subcommand. */
 export function buildUnknownSubcommandReply(
   word: string,
   descriptions: readonly AnyDescription[],
 ): EphemeralReply {
-  const known = descriptions.map((description) => `\`${description.createCommand}\``).join(', ');
-  return ephemeral(`:warning: Unknown subcommand ${codeSpan(word)}. Try ${known} or \`help\`.`);
+  const known = descriptions.map((description) => `\`${description.words[0]}\``).join(', ');
+  return ephemeral(
+    `:warning: Unknown subcommand ${codeSpan(word)}. Try ${known}, \`train\` or \`help\`.`,
+  );
+}
+
+/** Reports a failed EasyMaker call: EasyMaker's own message when it sent one, else a reference. */
+export function buildOperationFailedReply(
+  action: string,
+  error: unknown,
+  reference: string,
+): EphemeralReply {
+  const detail =
+    typeof error === 'object' && error !== null && 'resultMessage' in error
+      ? `EasyMaker answered: ${escapeMrkdwn(String(error.resultMessage))}`
+      : 'EasyMaker did not answer in time or could not be reached. Try again in a minute.';
+  return ephemeral(`:warning: Could not ${action}. ${detail} (reference \`${reference}\`)`);
 }

@@ -1,5 +1,5 @@
 import type { KnownBlock, ModalView, Option, PlainTextOption } from '@slack/types';
-import type { AnyDescription } from '../resources/index.js';
+import type { AnyDescription, CreatableDescription } from '../resources/index.js';
 import type {
   FieldIssue,
   LookupItem,
@@ -19,7 +19,7 @@ export const MAX_STATIC_OPTIONS = 100;
 export type FormPrefill = Record<string, string | boolean | { id: string } | undefined>;
 
 export interface CreateModalInput {
-  description: AnyDescription;
+  description: CreatableDescription;
   draftId: string;
   channelName?: string;
   lookups: LookupSnapshot;
@@ -50,7 +50,7 @@ export function buildCreateModal(input: CreateModalInput): ModalView {
       text: { type: 'mrkdwn', text: truncate(`:warning: ${lines.join('\n')}`, 3000) },
     });
   }
-  for (const parameter of description.parameters) {
+  for (const parameter of description.create.parameters) {
     blocks.push(buildInputBlock(parameter, input));
   }
   return {

@@ -20,9 +20,15 @@ export function buildStatusReply(
   return { text: truncate(text, 3000), blocks: [section(text)] };
 }
 
-/** Builds the threaded reply when the resource exists and tracking begins. */
-export function buildCreatedReply(model: TrackedResourceViewModel): SlackMessageContent {
-  const text = `:rocket: Created ${model.noun} ${codeSpan(model.name)} with id ${codeSpan(model.resourceId ?? '-')}. Tracking it until it ends.`;
+/** Builds the threaded reply when tracking begins, for a resource created here or watched. */
+export function buildCreatedReply(
+  model: TrackedResourceViewModel,
+  origin: 'created' | 'watched' = 'created',
+): SlackMessageContent {
+  const text =
+    origin === 'created'
+      ? `:rocket: Created ${model.noun} ${codeSpan(model.name)} with id ${codeSpan(model.resourceId ?? '-')}. Tracking it until it ends.`
+      : `:eyes: Watching ${model.noun} ${codeSpan(model.name)} (id ${codeSpan(model.resourceId ?? '-')}) until it ends.`;
   return { text: truncate(text, 3000), blocks: [section(text)] };
 }
 
@@ -39,7 +45,11 @@ export function buildFinalReply(
   let text: string;
   switch (model.statusClass) {
     case 'success':
-      text = `${statusEmoji('success')} <@${model.requesterId}> ${model.noun} ${name} completed (*${escapeMrkdwn(model.status)}*) after ${duration}.`;
+      // Jobs end in COMPLETE; long-lived resources (models, endpoints) become ready instead.
+      text =
+        model.status === 'COMPLETE'
+          ? `${statusEmoji('success')} <@${model.requesterId}> ${model.noun} ${name} completed (*COMPLETE*) after ${duration}.`
+          : `${statusEmoji('success')} <@${model.requesterId}> ${model.noun} ${name} is ready (*${escapeMrkdwn(model.status)}*) after ${duration}.`;
       break;
     case 'stopped':
       text = `${statusEmoji('stopped')} <@${model.requesterId}> ${model.noun} ${name} was stopped (*${escapeMrkdwn(model.status)}*) after ${duration}.`;

@@ -33,6 +33,8 @@ export interface Harness {
   environment: Record<string, string>;
   /** Calls the simulator's control API. */
   control(method: string, path: string, body?: unknown): Promise<unknown>;
+  /** Calls the simulator's EasyMaker API as another client would, with its own token. */
+  easymaker(method: string, path: string, body?: unknown): Promise<Record<string, unknown>>;
   /** Counts requests the simulator received with this method and path ending. */
   countRequests(method: string, pathEnd: string): Promise<number>;
   /** Stops the bot and starts a new one on the same Redis state and port. */
@@ -96,6 +98,27 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         throw new Error(`simulator control ${method} ${path} failed: ${response.status} ${text}`);
       }
       return text === '' ? undefined : JSON.parse(text);
+    },
+    async easymaker(method, path, body) {
+      const basic = Buffer.from('simulator-access-key:simulator-secret-key').toString('base64');
+      const tokenResponse = await fetch(`${simulator.url}/oauth2/token/create`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${basic}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: 'grant_type=client_credentials',
+      });
+      const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+      const response = await fetch(`${simulator.url}/v1.0/appkeys/simulator-appkey${path}`, {
+        method,
+        headers: {
+          'x-nhn-authorization': `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return (await response.json()) as Record<string, unknown>;
     },
     async countRequests(method, pathEnd) {
       const log = (await harness.control('GET', '/_simulator/requests')) as {

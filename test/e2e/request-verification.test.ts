@@ -68,7 +68,9 @@ describe('Slack request verification', () => {
       channelId: CHANNEL,
     });
     expect(ack.status).toBe(200);
-    expect((JSON.parse(ack.body) as { text: string }).text).toContain('/easymaker train');
+    expect((JSON.parse(ack.body) as { text: string }).text).toContain(
+      '`train …` is short for `training run …`',
+    );
   });
 
   it('answers an unknown subcommand with the known ones', async () => {

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { RawValue } from '../../src/resources/field-schemas.js';
-import type { AnyDescription } from '../../src/resources/index.js';
-import type { ValidationContext } from '../../src/resources/resource-description.js';
-import { trainingDescription } from '../../src/resources/training.js';
+import type {
+  CreateDescription,
+  ValidationContext,
+} from '../../src/resources/resource-description.js';
+import { trainingCreate } from '../../src/resources/training-create.js';
 import { validateParameters } from '../../src/resources/validate-parameters.js';
 
-const description = trainingDescription as unknown as AnyDescription;
+const create = trainingCreate as unknown as CreateDescription<unknown, unknown>;
 
 const valid: Record<string, RawValue> = {
   training_name: 'mnist-baseline',
@@ -29,7 +31,7 @@ const flavorContext: ValidationContext = {
 };
 
 function issuesFor(overrides: Record<string, RawValue>, context: ValidationContext = {}) {
-  const result = validateParameters(description, { ...valid, ...overrides }, context);
+  const result = validateParameters(create, { ...valid, ...overrides }, context);
   return result.ok ? [] : result.issues;
 }
 
@@ -47,7 +49,7 @@ describe('training parameters', () => {
   });
 
   it('applies the SDK defaults for node count and timeout', () => {
-    const result = validateParameters(description, valid, {});
+    const result = validateParameters(create, valid, {});
     expect(result.ok && result.parameters).toMatchObject({
       distributed_node_count: 1,
       timeout_hours: 720,
@@ -252,12 +254,12 @@ describe('training parameters', () => {
 
   it('builds the wire body with hours as minutes and the fixed training type', () => {
     const result = validateParameters(
-      description,
+      create,
       { ...valid, timeout_hours: '2', tag_list: 'team=ml' },
       {},
     );
     if (!result.ok) throw new Error('expected valid parameters');
-    const body = trainingDescription.buildCreateBody(
+    const body = trainingCreate.buildCreateBody(
       result.parameters as never,
       {
         experiment_name: { id: 'exp1', name: 'vision' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnyDescription } from '../../src/resources/index.js';
+import type { CreatableDescription } from '../../src/resources/index.js';
 import type { LookupItem } from '../../src/resources/resource-description.js';
 import { trainingDescription } from '../../src/resources/training.js';
 import { buildCreateModal, buildLoadingModal } from '../../src/views/create-form-modal.js';
@@ -16,7 +16,7 @@ import {
   validateModalView,
 } from '../support/slack-fake/block-kit/validate.js';
 
-const description = trainingDescription as unknown as AnyDescription;
+const description = trainingDescription as unknown as CreatableDescription;
 const huge = 'x'.repeat(5000);
 
 function items(count: number, name: (index: number) => string): LookupItem[] {
