@@ -96,8 +96,8 @@ async function runTraining(driver: SlackDriver, fake: SlackFake, name: string): 
   const values: Record<string, Record<string, string | string[]>> = {
     training_name: { value: name },
     experiment_name: { value: 'demo-experiment' },
-    train_image_name: { value: 'imgtfcpu2150' },
-    train_instance_name: { value: '5f0a7c52-1b7e-4a8e-9f31-0c1d2e3f4a01' },
+    image_name: { value: 'imgtfcpu2150' },
+    instance_type_name: { value: '5f0a7c52-1b7e-4a8e-9f31-0c1d2e3f4a01' },
     source_dir_uri: { value: `${OBS}/src` },
     entry_point: { value: 'train.py' },
     model_upload_uri: { value: `${OBS}/model/${name}` },

@@ -13,6 +13,10 @@ export type BotErrorCode =
   | 'ERR_INPUT_INVALID'
   | 'ERR_CREATE_OUTCOME_UNKNOWN'
   | 'ERR_LOG_SEARCH'
+  | 'ERR_OBJECT_STORAGE'
+  | 'ERR_OBJECT_STORAGE_AUTH'
+  | 'ERR_OBJECT_TOO_LARGE'
+  | 'ERR_INFERENCE'
   | 'ERR_SLACK_API';
 
 export interface BotErrorOptions {

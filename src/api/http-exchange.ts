@@ -83,7 +83,8 @@ export async function sendHttpRequest(request: HttpRequest): Promise<HttpExchang
   }
 }
 
-function toTransportError(error: unknown, durationMs: number): TransportError {
+/** Maps an error thrown by got to a `TransportError` that keeps only its code and message. */
+export function toTransportError(error: unknown, durationMs: number): TransportError {
   if (error instanceof TimeoutError) {
     return new TransportError('timeout', error.code, error.message, durationMs);
   }

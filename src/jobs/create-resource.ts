@@ -190,6 +190,16 @@ async function createOnce(
   }
   const summary = description.create.summarizeParameters(checked.parameters, resolved);
   const body = description.create.buildCreateBody(checked.parameters, resolved, context);
+  const bodyCheck = description.create.bodySchema?.safeParse(body);
+  if (bodyCheck !== undefined && !bodyCheck.success) {
+    // The form's checks should have caught this; the API's own schema is the last guard.
+    log.error({ issues: bodyCheck.error.issues }, 'create body failed the API schema');
+    const reason = bodyCheck.error.issues
+      .map((issue) => `${issue.path.join('.')} ${issue.message}`)
+      .join('; ');
+    await reject(operation, description, `the request is invalid: ${reason}`, dependencies);
+    return;
+  }
 
   const withSummary = { ...operation, summary, status: 'SUBMITTING' };
   const parent = await postMessageOnce(
@@ -211,9 +221,9 @@ async function createOnce(
 
   try {
     const created = await dependencies.easymaker.create(
-      description.api.collectionPath,
+      description.create.path ?? description.api.collectionPath,
       body,
-      description.api.objectKey,
+      description.create.objectKey ?? description.api.objectKey,
       description.api.objectSchema,
     );
     log.info({ resourceId: description.idOf(created) }, 'resource created');

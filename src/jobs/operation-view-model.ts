@@ -21,6 +21,7 @@ export function toViewModel(
     elapsedSeconds: measured,
     runSeconds: operation.elapsedSeconds,
     summary: operation.summary,
+    progress: operation.progress,
     ...(operation.failureReason ? { failureReason: operation.failureReason } : {}),
   };
 }

@@ -105,10 +105,13 @@ async function applyPoll(
   const status = description.statusOf(resource);
   const statusClass = classifyStatus(status, description.statuses);
   const elapsedSeconds = description.elapsedSecondsOf(resource);
+  const progress = description.progressOf?.(resource) ?? [];
+  const progressChanged = JSON.stringify(progress) !== JSON.stringify(operation.progress);
   if (isTerminal(statusClass)) {
     await finish(operation, description, dependencies, {
       status,
       elapsedSeconds,
+      progress,
       resultSummary: description.summarizeResult(resource),
     });
     return;
@@ -127,10 +130,11 @@ async function applyPoll(
     `status:${status}`,
     buildStatusReply(toViewModel(current, description), description.statuses),
   );
-  if (status !== operation.status) {
+  if (status !== operation.status || progressChanged) {
     await recordVisibleChange(dependencies, operation.operationId, {
       status,
       statusClass,
+      progress,
       ...(elapsedSeconds !== undefined ? { elapsedSeconds } : {}),
     });
   } else if (elapsedSeconds !== undefined) {
@@ -142,6 +146,7 @@ interface Outcome {
   status: string;
   elapsedSeconds?: number | undefined;
   resultSummary?: OperationRecord['resultSummary'];
+  progress?: OperationRecord['progress'];
   reason?: string;
 }
 
@@ -161,6 +166,7 @@ async function finish(
     statusClass,
     finishedAt: operation.finishedAt ?? Date.now(),
     resultSummary: outcome.resultSummary ?? [],
+    progress: outcome.progress ?? operation.progress,
     ...(outcome.elapsedSeconds !== undefined ? { elapsedSeconds: outcome.elapsedSeconds } : {}),
     ...(outcome.reason !== undefined ? { failureReason: outcome.reason } : {}),
   };
@@ -178,6 +184,7 @@ async function finish(
     statusClass: finished.statusClass,
     finishedAt: finished.finishedAt,
     resultSummary: finished.resultSummary,
+    progress: finished.progress,
     ...(finished.elapsedSeconds !== undefined ? { elapsedSeconds: finished.elapsedSeconds } : {}),
     ...(finished.failureReason !== undefined ? { failureReason: finished.failureReason } : {}),
   });

@@ -38,7 +38,7 @@ export function startWorkers(
   const create = new Worker(
     CREATE_QUEUE,
     (job, token) => processCreateResource(job, token, dependencies),
-    { connection, prefix, concurrency: 10 },
+    { connection, prefix, concurrency: 10, lockDuration: 15_000, stalledInterval: 10_000 },
   );
   const track = new Worker(
     TRACK_QUEUE,
@@ -48,6 +48,10 @@ export function startWorkers(
       prefix,
       concurrency: tracking.concurrency,
       limiter: { max: tracking.pollBudgetPerSecond, duration: 1000 },
+      // A poll takes well under a second, so a short lock lets another process take over the
+      // job of a killed one within about 25 s instead of BullMQ's default of about a minute.
+      lockDuration: 15_000,
+      stalledInterval: 10_000,
     },
   );
   const parentUpdates: Worker = new Worker(

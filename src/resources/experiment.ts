@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Experiment, experimentSchema } from '../api/schemas/experiment.js';
+import { experimentCreateBodySchema } from '../api/schemas/experiment-create-body.js';
 import { optionalText, requiredText } from './field-schemas.js';
 import type { CreateDescription, ResourceDescription } from './resource-description.js';
 
@@ -31,6 +32,7 @@ const experimentCreate: CreateDescription<Experiment, ExperimentParameters> = {
     },
   ],
   parametersSchema: experimentParametersSchema,
+  bodySchema: experimentCreateBodySchema,
   checkParameters: () => [],
   references: [],
   formLookups: [],

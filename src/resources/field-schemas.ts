@@ -177,3 +177,25 @@ export function pairList(limits: PairListLimits) {
 function shorten(text: string): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
+
+/** An optional decimal number typed as text, such as `0.95` or `-1e-3`. */
+export function optionalDecimal() {
+  return z.preprocess((value) => {
+    const text = emptyToUndefined(value);
+    if (typeof text !== 'string') {
+      return text;
+    }
+    return /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text.trim())
+      ? Number(text.trim())
+      : Number.NaN;
+  }, z.number({ error: 'must be a number' }).optional());
+}
+
+/** One of a fixed set of codes; typed text is compared without regard to case. */
+export function choice<const T extends readonly [string, ...string[]]>(values: T) {
+  const message = `must be one of ${values.join(', ')}`;
+  return z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toUpperCase() || undefined : value),
+    z.enum(values, { error: (issue) => (issue.input === undefined ? 'is required' : message) }),
+  );
+}

@@ -1,4 +1,5 @@
 import { experimentDescription } from './experiment.js';
+import { hyperparameterTuningDescription } from './hyperparameter-tuning.js';
 import type { CreateDescription, ResourceDescription } from './resource-description.js';
 import { trainingDescription } from './training.js';
 
@@ -13,6 +14,7 @@ type CreatableDescription = AnyDescription & { create: CreateDescription<unknown
 export const resourceDescriptions: readonly AnyDescription[] = [
   experimentDescription as unknown as AnyDescription,
   trainingDescription as unknown as AnyDescription,
+  hyperparameterTuningDescription as unknown as AnyDescription,
 ];
 
 export function findDescriptionByKind(kind: string): AnyDescription | undefined {

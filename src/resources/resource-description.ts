@@ -93,6 +93,8 @@ export interface CreateDescription<TObject = unknown, TParameters = Record<strin
     resolved: ResolvedReferences,
     context: ValidationContext,
   ): Record<string, unknown>;
+  /** The API's own schema of the wire body; a body that fails it is a bug, not user input. */
+  bodySchema?: z.ZodType;
   /** POST path when it is not the collection path (pipeline upload). */
   path?: string;
   /** Key of the created object when it differs from the resource's (recurring runs). */

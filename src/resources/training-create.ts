@@ -1,65 +1,29 @@
 import { z } from 'zod';
 import type { Training } from '../api/schemas/training.js';
+import { trainingCreateBodySchema } from '../api/schemas/training-create-body.js';
+import { optionalText, type Pair, pairList, requiredText } from './field-schemas.js';
 import {
-  flag,
-  integer,
-  optionalInteger,
-  optionalText,
-  optionalUri,
-  type Pair,
-  pairList,
-  type Reference,
-  reference,
-  requiredText,
-  requiredUri,
-} from './field-schemas.js';
-import type {
-  CreateDescription,
-  FieldIssue,
-  ParameterDescription,
-  ValidationContext,
-} from './resource-description.js';
+  buildJobBody,
+  checkJobParameters,
+  jobFormLookups,
+  jobParametersShape,
+  jobReferences,
+  summarizeJob,
+} from './job-parameters.js';
+import type { CreateDescription } from './resource-description.js';
 import { trainingParameters } from './training-parameters.js';
-
-/** An experiment id typed inline is taken as given; the modal sends `{ id }`. */
-const experimentIdReference = z.preprocess(
-  (value) =>
-    typeof value === 'string' ? (value.trim() === '' ? undefined : { id: value.trim() }) : value,
-  z.object({ id: z.string().max(36, 'must be at most 36 characters') }).optional(),
-);
 
 /** Typed parameters of `Training().run`, parsed from modal fields or inline arguments. */
 export const trainingParametersSchema = z.object({
-  experiment_id: experimentIdReference,
-  experiment_name: optionalText(50),
+  ...jobParametersShape,
   training_name: requiredText(50),
   training_description: optionalText(255),
-  train_image_name: reference(255).refine((value) => value !== undefined, 'is required'),
-  train_instance_name: reference(255).refine((value) => value !== undefined, 'is required'),
-  distributed_node_count: integer(1, 10).default(1),
-  use_torchrun: flag(),
-  nproc_per_node: optionalInteger(1, 10_000),
-  data_storage_size: optionalInteger(300, 10_000, 'GB'),
-  algorithm_name: reference(64),
-  source_dir_uri: optionalUri(),
-  entry_point: optionalText(255),
-  model_upload_uri: requiredUri(),
-  check_point_input_uri: optionalUri(),
-  check_point_upload_uri: optionalUri(),
-  timeout_hours: integer(1, 720, 'hours').default(720),
   hyperparameter_list: pairList({
     maxItems: 100,
     keyName: 'name',
     keyMaxLength: 255,
     valueName: 'value',
     valueMaxLength: 1000,
-  }),
-  dataset_list: pairList({
-    maxItems: 10,
-    keyName: 'name',
-    keyMaxLength: 36,
-    valueName: 'uri',
-    valueMaxLength: 255,
   }),
   tag_list: pairList({
     maxItems: 10,
@@ -68,98 +32,9 @@ export const trainingParametersSchema = z.object({
     valueName: 'value',
     valueMaxLength: 255,
   }),
-  use_log: flag(),
 });
 
 export type TrainingParameters = z.infer<typeof trainingParametersSchema>;
-
-const STORAGE_URI = /^(obs|nas):\/\//;
-
-/** Cross-field rules of `Training().run` and the checks that need the chosen instance type. */
-function checkTrainingParameters(
-  parameters: TrainingParameters,
-  context: ValidationContext,
-): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  const hasExperiment =
-    parameters.experiment_id !== undefined || parameters.experiment_name !== undefined;
-  if (parameters.experiment_id !== undefined && parameters.experiment_name !== undefined) {
-    issues.push({
-      parameter: 'experiment_name',
-      message: 'choose an existing experiment or name a new one, not both',
-    });
-  } else if (!hasExperiment && context.defaultExperimentId === undefined) {
-    issues.push({
-      parameter: 'experiment_id',
-      message: 'is required: choose an experiment, or name a new one in experiment_name',
-    });
-  }
-
-  const ownCode = parameters.source_dir_uri !== undefined || parameters.entry_point !== undefined;
-  if (parameters.algorithm_name !== undefined && ownCode) {
-    issues.push({
-      parameter: 'algorithm_name',
-      message: 'use either an algorithm or source_dir_uri with entry_point, not both',
-    });
-  } else if (parameters.algorithm_name === undefined) {
-    if (parameters.source_dir_uri === undefined) {
-      issues.push({
-        parameter: 'source_dir_uri',
-        message: 'is required when no algorithm is chosen',
-      });
-    }
-    if (parameters.entry_point === undefined) {
-      issues.push({ parameter: 'entry_point', message: 'is required when no algorithm is chosen' });
-    }
-  }
-
-  if (parameters.dataset_list.length === 0) {
-    issues.push({ parameter: 'dataset_list', message: 'is required: add at least one name=uri' });
-  }
-  for (const dataset of parameters.dataset_list) {
-    if (!STORAGE_URI.test(dataset.value)) {
-      issues.push({
-        parameter: 'dataset_list',
-        message: `uri of "${dataset.key}" must start with obs:// or nas://`,
-      });
-      break;
-    }
-  }
-  const usesObjectStorage =
-    parameters.dataset_list.some((dataset) => dataset.value.startsWith('obs://')) ||
-    parameters.source_dir_uri?.startsWith('obs://') === true;
-  if (usesObjectStorage && parameters.data_storage_size === undefined) {
-    issues.push({
-      parameter: 'data_storage_size',
-      message: 'is required (300 to 10000 GB) when data is on Object Storage (obs://)',
-    });
-  }
-
-  if (parameters.use_torchrun && parameters.nproc_per_node === undefined) {
-    issues.push({ parameter: 'nproc_per_node', message: 'is required with use_torchrun' });
-  }
-  const flavor = findChosenFlavor(parameters.train_instance_name, context);
-  if (flavor !== undefined && parameters.nproc_per_node !== undefined) {
-    const limit = flavor.gpuFlavor ? (flavor.gpuCount ?? 0) : (flavor.vcpus ?? 0);
-    const unit = flavor.gpuFlavor ? 'GPUs' : 'CPUs';
-    if (limit > 0 && parameters.nproc_per_node > limit) {
-      issues.push({
-        parameter: 'nproc_per_node',
-        message: `must be a whole number from 1 to ${limit} (the ${unit} of ${flavor.name})`,
-      });
-    }
-  }
-  return issues;
-}
-
-function findChosenFlavor(choice: Reference | undefined, context: ValidationContext) {
-  if (choice === undefined) {
-    return undefined;
-  }
-  return context.lookups?.flavor?.find((flavor) =>
-    'id' in choice ? flavor.id === choice.id : flavor.name === choice.name,
-  );
-}
 
 function toParameterList(pairs: Pair[]) {
   return pairs.map((pair) => ({ parameterName: pair.key, parameterValue: pair.value }));
@@ -169,64 +44,26 @@ function toParameterList(pairs: Pair[]) {
 export const trainingCreate: CreateDescription<Training, TrainingParameters> = {
   verb: 'run',
   shortcut: 'train',
-  parameters: trainingParameters satisfies readonly ParameterDescription[],
+  parameters: trainingParameters,
   parametersSchema: trainingParametersSchema,
-  checkParameters: checkTrainingParameters,
-  references: [
-    { parameter: 'experiment_id', lookup: 'experiment' },
-    { parameter: 'experiment_name', lookup: 'experiment', createIfMissing: true },
-    { parameter: 'train_image_name', lookup: 'image' },
-    { parameter: 'train_instance_name', lookup: 'flavor' },
-    { parameter: 'algorithm_name', lookup: 'algorithm' },
-  ],
-  formLookups: ['experiment', 'image', 'flavor', 'algorithm'],
+  bodySchema: trainingCreateBodySchema,
+  checkParameters: checkJobParameters,
+  references: jobReferences,
+  formLookups: jobFormLookups,
   nameOfParameters: (parameters) => parameters.training_name,
   buildCreateBody(parameters, resolved, context) {
     return {
       trainingName: parameters.training_name,
       description: parameters.training_description,
-      experimentId:
-        resolved.experiment_id?.id ?? resolved.experiment_name?.id ?? context.defaultExperimentId,
-      imageId: resolved.train_image_name?.id,
-      flavorId: resolved.train_instance_name?.id,
+      ...buildJobBody(parameters, resolved, context),
       instanceCount: parameters.distributed_node_count,
-      useTorchrun: parameters.use_torchrun,
-      nprocPerNode: parameters.nproc_per_node,
-      dataStorageSize: parameters.data_storage_size,
-      algorithmId: resolved.algorithm_name?.id,
-      sourceDirUri: parameters.source_dir_uri,
-      entryPoint: parameters.entry_point,
-      modelUploadUri: parameters.model_upload_uri,
-      checkPointInputUri: parameters.check_point_input_uri,
-      checkPointUploadUri: parameters.check_point_upload_uri,
-      timeoutMinutes: parameters.timeout_hours * 60,
       hyperparameterList: toParameterList(parameters.hyperparameter_list),
-      datasetList: parameters.dataset_list.map((dataset) => ({
-        datasetName: dataset.key,
-        dataUri: dataset.value,
-      })),
       // NOTE: SDK 2.x sends no tags; SDK 1.x sent them as `tagList` of {tagKey, tagValue}, which
       // is the only published wire form, so tags go out under that name.
       tagList: parameters.tag_list.map((tag) => ({ tagKey: tag.key, tagValue: tag.value })),
-      useLog: parameters.use_log,
       trainingTypeCode: 'NORMAL',
     };
   },
-  summarizeParameters(parameters, resolved) {
-    const experiment = resolved.experiment_id ?? resolved.experiment_name;
-    const code =
-      resolved.algorithm_name?.name ??
-      `${parameters.source_dir_uri ?? ''} ${parameters.entry_point ?? ''}`.trim();
-    return [
-      { label: 'Experiment', value: experiment?.name ?? parameters.experiment_name ?? '-' },
-      { label: 'Image', value: resolved.train_image_name?.name ?? '-' },
-      {
-        label: 'Instance',
-        value: `${resolved.train_instance_name?.name ?? '-'} x ${parameters.distributed_node_count}`,
-      },
-      { label: resolved.algorithm_name ? 'Algorithm' : 'Code', value: code || '-' },
-      { label: 'Datasets', value: String(parameters.dataset_list.length) },
-      { label: 'Timeout', value: `${parameters.timeout_hours} h` },
-    ];
-  },
+  summarizeParameters: (parameters, resolved) =>
+    summarizeJob(parameters, resolved, parameters.distributed_node_count),
 };

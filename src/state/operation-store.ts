@@ -39,6 +39,8 @@ export const operationRecordSchema = z.object({
   parentTs: z.string().optional(),
   summary: z.array(summaryFieldSchema).default([]),
   resultSummary: z.array(summaryFieldSchema).default([]),
+  /** Fields that change while the resource runs, such as a tuning's trial counts. */
+  progress: z.array(summaryFieldSchema).default([]),
   status: z.string(),
   statusClass: z.enum(['going', 'success', 'failure', 'stopped']),
   elapsedSeconds: z.number().optional(),

@@ -28,6 +28,16 @@ export function buildParentMessage(model: TrackedResourceViewModel): SlackMessag
   if (fields.length > 0) {
     blocks.push({ type: 'section', fields });
   }
+  if (model.progress.length > 0) {
+    const progress = model.progress
+      .slice(0, 10)
+      .map((field) => `${escapeMrkdwn(field.label)} *${escapeMrkdwn(field.value)}*`)
+      .join(' · ');
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: truncate(progress, 3000) }],
+    });
+  }
   if (model.failureReason) {
     blocks.push({
       type: 'section',

@@ -18,6 +18,8 @@ export interface TrackedResourceViewModel {
   /** Seconds the resource itself ran, when EasyMaker reports it. */
   runSeconds: number | undefined;
   summary: SummaryField[];
+  /** Changing fields such as trial counts; empty for most resources. */
+  progress: SummaryField[];
   /** Reason shown when the request failed without a resource status to explain it. */
   failureReason?: string;
 }

@@ -9,8 +9,8 @@ function formValues(name: string, overrides: Record<string, unknown> = {}) {
   const values: Record<string, unknown> = {
     training_name: name,
     experiment_name: 'modal-experiment',
-    train_image_name: TF_CPU_IMAGE_ID,
-    train_instance_name: CPU_FLAVOR_ID,
+    image_name: TF_CPU_IMAGE_ID,
+    instance_type_name: CPU_FLAVOR_ID,
     source_dir_uri: `${OBS}/src`,
     entry_point: 'train.py',
     model_upload_uri: `${OBS}/model`,
@@ -62,12 +62,12 @@ describe('/easymaker train through the modal', () => {
       block_id?: string;
       element?: { type: string; options?: Array<{ text: { text: string } }> };
     }>;
-    const image = blocks.find((block) => block.block_id === 'train_image_name');
+    const image = blocks.find((block) => block.block_id === 'image_name');
     expect(image?.element?.type).toBe('static_select');
     expect(image?.element?.options?.map((option) => option.text.text)).toContain(
       'Ubuntu 22.04 CPU TensorFlow Training',
     );
-    const flavor = blocks.find((block) => block.block_id === 'train_instance_name');
+    const flavor = blocks.find((block) => block.block_id === 'instance_type_name');
     expect(flavor?.element?.options?.map((option) => option.text.text)).toContain('m2.c4m8');
     const names = blocks.map((block) => block.block_id).filter(Boolean);
     for (const parameter of [
@@ -188,9 +188,7 @@ describe('/easymaker train through the modal', () => {
     }, 5000);
     const state = view.state.values;
     expect(state.training_name?.value?.value).toBe('prefilled');
-    const selectedImage = state.train_image_name?.value?.selected_option as
-      | { value: string }
-      | undefined;
+    const selectedImage = state.image_name?.value?.selected_option as { value: string } | undefined;
     expect(selectedImage?.value).toBe(TF_CPU_IMAGE_ID);
     expect(JSON.stringify(view.blocks)).toContain('has no choice named \\"m9.unknown\\"');
   });

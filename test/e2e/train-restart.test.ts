@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlackDriver } from '../support/slack-driver/index.js';
-import { BotProcess, findFreePort } from './bot-process.js';
+import { BotProcess, findFreePort } from '../support/bot-process.js';
 import {
   ALICE,
   CHANNEL,
@@ -36,7 +36,10 @@ describe('tracking across a bot crash', () => {
     await harness?.stop();
   });
 
-  it('finishes a training tracked when the bot was killed exactly once', async () => {
+  // A job that was active when the process died is taken over once its lock expires (15 s).
+  it('finishes a training tracked when the bot was killed exactly once', {
+    timeout: 120_000,
+  }, async () => {
     const { fake } = harness;
     // Hold the training in RUNNING long enough to kill and restart the bot in between.
     await harness.control('PUT', '/_simulator/timing', { training: { RUNNING: 6000 } });
@@ -60,7 +63,7 @@ describe('tracking across a bot crash', () => {
 
     await fake.waitFor(
       () => replyTexts(fake, CHANNEL, parent.ts).find((text) => text.includes('completed')),
-      40_000,
+      90_000,
     );
     // Give a duplicate a chance to appear before counting.
     await sleep(1500);

@@ -12,8 +12,8 @@ const create = trainingCreate as unknown as CreateDescription<unknown, unknown>;
 const valid: Record<string, RawValue> = {
   training_name: 'mnist-baseline',
   experiment_name: 'vision',
-  train_image_name: 'Ubuntu 22.04 CPU TensorFlow Training',
-  train_instance_name: 'm2.c4m8',
+  image_name: 'Ubuntu 22.04 CPU TensorFlow Training',
+  instance_type_name: 'm2.c4m8',
   source_dir_uri: 'obs://kr1-api-object-storage.nhncloudservice.com/v1/AUTH_t/c/src',
   entry_point: 'train.py',
   model_upload_uri: 'obs://kr1-api-object-storage.nhncloudservice.com/v1/AUTH_t/c/model',
@@ -209,7 +209,7 @@ describe('training parameters', () => {
     });
 
     it('limits processes per node to the CPUs of a CPU flavor', () => {
-      const overrides = { use_torchrun: true, train_instance_name: { id: 'f-cpu' } };
+      const overrides = { use_torchrun: true, instance_type_name: { id: 'f-cpu' } };
       expect(
         messageFor('nproc_per_node', { ...overrides, nproc_per_node: '4' }, flavorContext),
       ).toBeUndefined();
@@ -221,7 +221,7 @@ describe('training parameters', () => {
     it('limits processes per node to the GPUs of a GPU flavor', () => {
       const overrides = {
         use_torchrun: true,
-        train_instance_name: { id: 'f-gpu' },
+        instance_type_name: { id: 'f-gpu' },
         nproc_per_node: '2',
       };
       expect(messageFor('nproc_per_node', overrides, flavorContext)).toBe(
@@ -263,8 +263,8 @@ describe('training parameters', () => {
       result.parameters as never,
       {
         experiment_name: { id: 'exp1', name: 'vision' },
-        train_image_name: { id: 'img1', name: 'image' },
-        train_instance_name: { id: 'fl1', name: 'm2.c4m8' },
+        image_name: { id: 'img1', name: 'image' },
+        instance_type_name: { id: 'fl1', name: 'm2.c4m8' },
       },
       {},
     );

@@ -38,6 +38,7 @@ const model: TrackedResourceViewModel = {
   elapsedSeconds: 3725,
   runSeconds: 12,
   summary: Array.from({ length: 25 }, (_, index) => ({ label: `${huge}${index}`, value: huge })),
+  progress: Array.from({ length: 25 }, (_, index) => ({ label: `${huge}${index}`, value: huge })),
   failureReason: huge,
 };
 
@@ -53,7 +54,7 @@ describe('views within Block Kit limits', () => {
         experiment: items(1, () => huge),
         algorithm: [],
       },
-      prefill: { training_name: huge, train_image_name: { id: 'id0000000005' }, use_log: true },
+      prefill: { training_name: huge, image_name: { id: 'id0000000005' }, use_log: true },
       notices: Array.from({ length: 50 }, () => ({ parameter: huge, message: huge })),
     });
     expect(validateModalView(view)).toEqual([]);
@@ -70,7 +71,7 @@ describe('views within Block Kit limits', () => {
       prefill: {},
     });
     expect(validateModalView(view)).toEqual([]);
-    const image = view.blocks.find((block) => block.block_id === 'train_image_name');
+    const image = view.blocks.find((block) => block.block_id === 'image_name');
     expect(image?.type).toBe('input');
     expect(JSON.stringify(image)).toContain('"type":"external_select"');
   });

@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  dataStorageSizeSchema,
+  datasetSchema,
+  hasTrainingCode,
+  idSchema,
+  timeoutMinutesSchema,
+  uriSchema,
+} from './create-body-fields.js';
 
 /** A user-given hyperparameter; the value is always sent as a string. */
 const hyperparameterSchema = z.strictObject({
@@ -6,19 +14,11 @@ const hyperparameterSchema = z.strictObject({
   parameterValue: z.string().max(1000),
 });
 
-const datasetSchema = z.strictObject({
-  datasetName: z.string().min(1).max(36),
-  dataUri: z.string().min(1).max(255),
-});
-
 /** Tag of SDK 1.x trainings; the 2.x SDK sends none. */
 const tagSchema = z.strictObject({
   tagKey: z.string().min(1).max(64),
   tagValue: z.string().max(255),
 });
-
-const uriSchema = z.string().min(1).max(255);
-const idSchema = z.string().min(1).max(36);
 
 /**
  * Wire body of `POST /trainings`, with the limits of the console guide. A training runs either
@@ -37,7 +37,7 @@ export const trainingCreateBodySchema = z
     nprocPerNode: z.number().int().min(1).optional(),
     useTorchrun: z.boolean().optional(),
     /** GB; needed when the data is on Object Storage. */
-    dataStorageSize: z.number().int().min(300).max(10_000).optional(),
+    dataStorageSize: dataStorageSizeSchema.optional(),
     algorithmId: z.string().min(1).max(64).optional(),
     sourceDirUri: uriSchema.optional(),
     entryPoint: uriSchema.optional(),
@@ -45,12 +45,7 @@ export const trainingCreateBodySchema = z
     checkPointInputUri: uriSchema.optional(),
     checkPointUploadUri: uriSchema.optional(),
     /** Hours x 60, from 1 to 720 hours; the SDK sends 720 hours when none is given. */
-    timeoutMinutes: z
-      .number()
-      .int()
-      .min(60)
-      .max(720 * 60)
-      .optional(),
+    timeoutMinutes: timeoutMinutesSchema.optional(),
     hyperparameterList: z.array(hyperparameterSchema).max(100).optional(),
     datasetList: z.array(datasetSchema).max(10),
     /** Sends the training logs to Log & Crash Search. */
@@ -58,12 +53,9 @@ export const trainingCreateBodySchema = z
     tagList: z.array(tagSchema).max(10).optional(),
     trainingTypeCode: z.literal('NORMAL'),
   })
-  .refine(
-    (body) => body.algorithmId !== undefined || Boolean(body.sourceDirUri && body.entryPoint),
-    {
-      message: 'set algorithmId, or sourceDirUri with entryPoint',
-      path: ['algorithmId'],
-    },
-  );
+  .refine(hasTrainingCode, {
+    message: 'set algorithmId, or sourceDirUri with entryPoint',
+    path: ['algorithmId'],
+  });
 
 export type TrainingCreateBody = z.infer<typeof trainingCreateBodySchema>;

@@ -4,20 +4,12 @@ import { commonResourceFields } from './common-fields.js';
 import { experimentSchema } from './experiment.js';
 import { flavorSchema } from './flavor.js';
 import { imageSchema } from './image.js';
-
-const storageSchema = z.object({
-  /** Size in GB. */
-  storageSize: z.number().int().nullish(),
-});
+import { parameterSchema } from './parameter.js';
+import { storageSchema } from './storage.js';
 
 const datasetSchema = z.object({
   datasetName: z.string().nullish(),
   dataUri: z.string().nullish(),
-});
-
-const hyperparameterSchema = z.object({
-  parameterName: z.string().nullish(),
-  parameterValue: z.string().nullish(),
 });
 
 // NOTE: the fields of the models listed on a training are not published; only the id and the
@@ -61,7 +53,7 @@ export const trainingSchema = z.object({
   bootStorage: storageSchema.nullish(),
   dataStorageList: z.array(storageSchema).nullish(),
   modelList: z.array(trainingModelSchema).nullish(),
-  hyperparameterList: z.array(hyperparameterSchema).nullish(),
+  hyperparameterList: z.array(parameterSchema).nullish(),
   ...commonResourceFields,
 });
 
