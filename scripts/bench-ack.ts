@@ -61,9 +61,16 @@ async function main(): Promise<void> {
   };
   // One warm-up request per kind, so module loading is not measured.
   for (const make of Object.values(texts)) {
-    await driver.sendCommand({ command: '/easymaker', text: make(0), userId: 'U0ALICE', channelId: 'C0GENERAL' });
+    await driver.sendCommand({
+      command: '/easymaker',
+      text: make(0),
+      userId: 'U0ALICE',
+      channelId: 'C0GENERAL',
+    });
   }
-  process.stdout.write(`| request | requests | p50 ms | p95 ms | p99 ms | max ms |\n|---|--:|--:|--:|--:|--:|\n`);
+  process.stdout.write(
+    `| request | requests | p50 ms | p95 ms | p99 ms | max ms |\n|---|--:|--:|--:|--:|--:|\n`,
+  );
   for (const [kind, make] of Object.entries(texts)) {
     const timings: number[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
@@ -92,6 +99,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SlackDriver } from '../support/slack-driver/index.js';
 import { BotProcess, findFreePort } from '../support/bot-process.js';
+import { SlackDriver } from '../support/slack-driver/index.js';
 import {
   ALICE,
   CHANNEL,
