@@ -46,8 +46,12 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'silent',
   };
   const config = loadConfig(environment);
-  const bot = new BotProcess(environment);
+  // One process answers Slack and another runs the workers, as a deployment that scales out
+  // would; the answers then do not wait for the work the earlier requests queued.
+  const bot = new BotProcess({ ...environment, BOT_ROLE: 'web' });
+  const worker = new BotProcess({ ...environment, BOT_ROLE: 'worker', LOG_LEVEL: 'info' });
   await bot.start();
+  await worker.start();
   const driver = new SlackDriver({
     botUrl: `${bot.url}/slack/events`,
     signingSecret,
@@ -93,6 +97,7 @@ async function main(): Promise<void> {
     );
   }
   await bot.stop();
+  await worker.stop();
   await fake.stop();
   await simulator.stop();
   await deleteKeysWithPrefix(config.redis.url, redisKeyPrefix);

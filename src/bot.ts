@@ -28,8 +28,8 @@ export interface Bot {
   keys: RedisKeys;
   /** The HTTP port Slack requests arrive on, once started (the bound one when 0 was asked). */
   readonly port: number;
-  /** Starts the Slack listener and, unless `workers` is false, the job workers. */
-  start(options?: { workers?: boolean }): Promise<void>;
+  /** Starts the Slack listener and the job workers, as the configured role says. */
+  start(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -81,6 +81,8 @@ export function createBot(config: BotConfig, logger: Logger): Bot {
     lookups,
     easymaker,
     queues,
+    redis,
+    keys,
   });
   const jobDependencies: JobDependencies = {
     config,
@@ -105,9 +107,13 @@ export function createBot(config: BotConfig, logger: Logger): Bot {
     get port() {
       return port;
     },
-    async start(options = {}) {
-      if (options.workers !== false) {
+    async start() {
+      if (config.role !== 'web') {
         workers = startWorkers(redis, keys.queuePrefix(), jobDependencies);
+      }
+      if (config.role === 'worker') {
+        logger.info({ role: config.role }, 'easymaker-bot started');
+        return;
       }
       if (config.slack.socketMode) {
         await app.start();
@@ -116,7 +122,10 @@ export function createBot(config: BotConfig, logger: Logger): Bot {
         const address = server.address();
         port = typeof address === 'object' && address !== null ? address.port : config.slack.port;
       }
-      logger.info({ socketMode: config.slack.socketMode, port }, 'easymaker-bot started');
+      logger.info(
+        { role: config.role, socketMode: config.slack.socketMode, port },
+        'easymaker-bot started',
+      );
     },
     async stop() {
       if (stopped) {

@@ -50,6 +50,7 @@ const environmentSchema = z.object({
   SLACK_UPDATE_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
   CREATE_RECONCILE_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(6),
   CREATE_RECONCILE_DELAY_SECONDS: z.coerce.number().min(0.05).max(600).default(10),
+  BOT_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SLACK_SOCKET_MODE: booleanFromEnv.optional(),
 });
@@ -88,6 +89,8 @@ export interface BotConfig {
     reconcileAttempts: number;
     reconcileDelayMs: number;
   };
+  /** `web` answers Slack only, `worker` runs the job workers only, `all` does both. */
+  role: 'all' | 'web' | 'worker';
   logLevel: string;
 }
 
@@ -159,6 +162,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): BotCon
       reconcileAttempts: env.CREATE_RECONCILE_ATTEMPTS,
       reconcileDelayMs: Math.round(env.CREATE_RECONCILE_DELAY_SECONDS * 1000),
     },
+    role: env.BOT_ROLE,
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { EasyMakerClient } from '../api/easymaker-client.js';
 import type { BotConfig } from '../config.js';
 import type { BotQueues } from '../jobs/job-dependencies.js';
@@ -5,6 +6,7 @@ import type { Logger } from '../logger.js';
 import type { LookupService } from '../services/lookup-service.js';
 import type { DraftStore } from '../state/draft-store.js';
 import type { OperationStore } from '../state/operation-store.js';
+import type { RedisKeys } from '../state/redis-keys.js';
 
 /** What the Slack listeners share; built once per process in `createBot`. */
 export interface CommandDependencies {
@@ -15,4 +17,6 @@ export interface CommandDependencies {
   lookups: LookupService;
   easymaker: EasyMakerClient;
   queues: BotQueues;
+  redis: Redis;
+  keys: RedisKeys;
 }

@@ -48,6 +48,18 @@ export async function handleConfirmButton(
     });
     return;
   }
+  // Slack sends one payload per click, and a double click arrives before the buttons are gone.
+  const containerTs = args.body.container?.message_ts ?? args.body.actions[0]?.action_ts ?? '';
+  const first = await dependencies.redis.set(
+    dependencies.keys.confirmation(containerTs, args.action.value ?? ''),
+    '1',
+    'EX',
+    3600,
+    'NX',
+  );
+  if (first === null) {
+    return;
+  }
   const path = `${description.api.collectionPath}/${resourceId}`;
   const log = dependencies.logger.child({ kind: description.kind, resourceId, operation, userId });
   try {

@@ -22,6 +22,11 @@ export class RedisKeys {
     return `${this.prefix}:post:${postKey}`;
   }
 
+  /** Marks a confirm button as pressed, so a double click acts once. */
+  confirmation(containerTs: string, value: string): string {
+    return `${this.prefix}:confirmed:${containerTs}:${value}`;
+  }
+
   /** BullMQ's own key prefix, so queues of two bots on one Redis stay apart. */
   queuePrefix(): string {
     return `${this.prefix}:bull`;

@@ -16,6 +16,8 @@ export interface EphemeralClick {
   actionId: string;
   userId: string;
   channelId: string;
+  /** `ts` of the ephemeral message; clicks on one message share it. */
+  messageTs?: string;
 }
 
 /**
@@ -42,7 +44,9 @@ export async function clickEphemeralButton(
   if (found === undefined) {
     throw new Error(`no button ${click.actionId} in the message`);
   }
-  const messageTs = `${Math.floor(Date.now() / 1000)}.000100`;
+  const messageTs =
+    click.messageTs ??
+    `${Math.floor(Date.now() / 1000)}.${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
   const responseUrl = fake.newResponseUrl(channelId, userId, { messageTs, isEphemeral: true });
   const payload = {
     type: 'block_actions',

@@ -234,4 +234,36 @@ describe('operations on existing resources', () => {
     expect(text).toContain('`distributed_node_count`: 1 to 10 nodes');
     expect(text).toContain('`/easymaker training run`');
   });
+
+  it('deletes once when the confirm button is clicked twice', async () => {
+    const created = (await harness.easymaker('POST', '/experiments', {
+      experimentName: 'double-click',
+    })) as { experiment: { experimentId: string } };
+    const experimentId = created.experiment.experimentId;
+    await harness.control('POST', '/_simulator/clock', { advanceSeconds: 60 });
+    const ack = await send(`experiment delete ${experimentId}`);
+    const question = JSON.parse(ack.body) as { blocks: unknown[] };
+    const click = () =>
+      clickEphemeralButton({
+        driver: harness.driver,
+        fake: harness.fake,
+        blocks: question.blocks,
+        actionId: 'easymaker:confirm',
+        userId: ALICE,
+        channelId: CHANNEL,
+        messageTs: '1796400000.000200',
+      });
+    const [first, second] = await Promise.all([click(), click()]);
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    await harness.fake.waitFor(
+      () => [...postsTo(first.responseUrl), ...postsTo(second.responseUrl)][0],
+      5000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await harness.countRequests('DELETE', `/experiments/${experimentId}`)).toBe(1);
+    const posts = [...postsTo(first.responseUrl), ...postsTo(second.responseUrl)];
+    expect(posts).toHaveLength(1);
+    expect((posts[0]?.body as { text: string }).text).toContain('Deleted experiment');
+  });
 });

@@ -44,6 +44,14 @@ export class BotProcess {
       if (this.child.exitCode !== null) {
         throw new Error(`bot exited with ${this.child.exitCode}:\n${this.output}`);
       }
+      if (this.environment.BOT_ROLE === 'worker') {
+        // A worker serves no HTTP; it logs its start at info level.
+        if (this.output.includes('easymaker-bot started')) {
+          return;
+        }
+        await sleep(100);
+        continue;
+      }
       try {
         const response = await fetch(`${this.url}/healthz`);
         if (response.ok) {
