@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { matchesGlob } from './glob.js';
+import {
+  type FailableKind,
+  type FailureStatusOf,
+  failableKinds,
+  failureStatusesByKind,
+} from './resource-outcomes.js';
 
-const methodSchema = z.enum(['GET', 'POST', 'PUT', 'DELETE', '*'], {
-  error: 'must be GET, POST, PUT, DELETE or *',
+const methodSchema = z.enum(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', '*'], {
+  error: 'must be GET, HEAD, POST, PUT, DELETE or *',
 });
 const countSchema = z.int({ error: 'must be an integer' }).min(1, { error: 'must be 1 or more' });
 const globSchema = z.string({ error: 'must be a string' }).min(1, { error: 'is required' });
@@ -16,15 +22,24 @@ const globSchema = z.string({ error: 'must be a string' }).min(1, { error: 'is r
 export const faultSchema = z.discriminatedUnion(
   'kind',
   [
-    z.object({
-      kind: z.literal('fail-resource'),
-      resource: z.enum(['training', 'experiment'], { error: 'must be training or experiment' }),
-      namePattern: globSchema.optional(),
-      status: z.enum(['FAIL_TRAIN', 'CREATE_FAILED'], {
-        error: 'must be FAIL_TRAIN or CREATE_FAILED',
+    z
+      .object({
+        kind: z.literal('fail-resource'),
+        resource: z.enum(failableKinds, { error: `must be one of ${failableKinds.join(', ')}` }),
+        namePattern: globSchema.optional(),
+        status: z.string({ error: 'must be a string' }),
+        count: countSchema.default(1),
+      })
+      .superRefine((fault, context) => {
+        const allowed: readonly string[] = failureStatusesByKind[fault.resource];
+        if (!allowed.includes(fault.status)) {
+          context.addIssue({
+            code: 'custom',
+            path: ['status'],
+            message: `must be ${allowed.join(' or ')} for resource ${fault.resource}`,
+          });
+        }
       }),
-      count: countSchema.default(1),
-    }),
     z.object({
       kind: z.literal('slow-response'),
       method: methodSchema,
@@ -74,17 +89,18 @@ export class FaultQueue {
   }
 
   /** Consumes a `fail-resource` fault matching a create and returns the status to end in. */
-  takeFailureStatus(
-    resource: 'training' | 'experiment',
+  takeFailureStatus<K extends FailableKind>(
+    resource: K,
     name: string,
-  ): 'FAIL_TRAIN' | 'CREATE_FAILED' | undefined {
+  ): FailureStatusOf<K> | undefined {
     const fault = this.take(
       (candidate) =>
         candidate.kind === 'fail-resource' &&
         candidate.resource === resource &&
         (candidate.namePattern === undefined || matchesGlob(candidate.namePattern, name)),
     );
-    return fault?.kind === 'fail-resource' ? fault.status : undefined;
+    // The schema admits only the failure statuses of the fault's own resource kind.
+    return fault?.kind === 'fail-resource' ? (fault.status as FailureStatusOf<K>) : undefined;
   }
 
   /** Consumes an `http-error` fault matching the request. */

@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SimulatorFailure } from './envelope.js';
+import { RawBody } from './router.js';
 
 /** Largest request body accepted; a bulk seed of 10,000 items fits well below it. */
 export const maxBodyBytes = 10 * 1024 * 1024;
 
-/** Reads the whole request body as UTF-8; throws a `payloadTooLarge` failure above the limit. */
-export async function readRequestBody(request: IncomingMessage): Promise<string> {
+/** Reads the whole request body; throws a `payloadTooLarge` failure above the limit. */
+export async function readRequestBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -16,7 +17,7 @@ export async function readRequestBody(request: IncomingMessage): Promise<string>
     }
     chunks.push(buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** Parses a JSON body; an empty body counts as malformed because every call here needs one. */
@@ -69,6 +70,10 @@ export function decodePath(rawPath: string): string {
   }
 }
 
+/**
+ * Writes a route response: a `RawBody` as it is, anything else as JSON. A 204 response has no
+ * body. For HEAD requests Node sends the headers only, so `content-length` stays the body size.
+ */
 export function sendJson(
   response: ServerResponse,
   status: number,
@@ -76,6 +81,20 @@ export function sendJson(
   headers: Record<string, string> = {},
 ): void {
   if (response.destroyed || response.writableEnded) {
+    return;
+  }
+  if (status === 204) {
+    response.writeHead(status, headers);
+    response.end();
+    return;
+  }
+  if (body instanceof RawBody) {
+    response.writeHead(status, {
+      'content-type': body.contentType,
+      'content-length': body.bytes.length.toString(),
+      ...headers,
+    });
+    response.end(body.bytes);
     return;
   }
   const text = JSON.stringify(body);

@@ -19,6 +19,9 @@ const envSchema = z.object({
   SIMULATOR_APPKEY: z.string().min(1, { error: 'must not be empty' }).optional(),
   SIMULATOR_ACCESS_KEY_ID: z.string().min(1, { error: 'must not be empty' }).optional(),
   SIMULATOR_SECRET_ACCESS_KEY: z.string().min(1, { error: 'must not be empty' }).optional(),
+  SIMULATOR_OBJECT_STORAGE_TENANT_ID: z.string().min(1, { error: 'must not be empty' }).optional(),
+  SIMULATOR_OBJECT_STORAGE_USERNAME: z.string().min(1, { error: 'must not be empty' }).optional(),
+  SIMULATOR_OBJECT_STORAGE_PASSWORD: z.string().min(1, { error: 'must not be empty' }).optional(),
   SIMULATOR_ALLOW_REMOTE: z
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('false'),
@@ -61,5 +64,8 @@ export function readSimulatorEnv(env: NodeJS.ProcessEnv): SimulatorOptions {
     appKey: settings.SIMULATOR_APPKEY,
     accessKeyId: settings.SIMULATOR_ACCESS_KEY_ID,
     secretAccessKey: settings.SIMULATOR_SECRET_ACCESS_KEY,
+    objectStorageTenantId: settings.SIMULATOR_OBJECT_STORAGE_TENANT_ID,
+    objectStorageUsername: settings.SIMULATOR_OBJECT_STORAGE_USERNAME,
+    objectStoragePassword: settings.SIMULATOR_OBJECT_STORAGE_PASSWORD,
   };
 }

@@ -6,7 +6,9 @@ import { createSimulator } from './simulator-server.js';
 /*
  * Command line entry of the EasyMaker simulator (`npm run simulator`). Settings come from
  * SIMULATOR_HOST, SIMULATOR_PORT, SIMULATOR_SPEED, SIMULATOR_APPKEY, SIMULATOR_ACCESS_KEY_ID,
- * SIMULATOR_SECRET_ACCESS_KEY and SIMULATOR_ALLOW_REMOTE. Stops on SIGINT or SIGTERM.
+ * SIMULATOR_SECRET_ACCESS_KEY, SIMULATOR_ALLOW_REMOTE and the Object Storage credentials
+ * SIMULATOR_OBJECT_STORAGE_TENANT_ID, SIMULATOR_OBJECT_STORAGE_USERNAME and
+ * SIMULATOR_OBJECT_STORAGE_PASSWORD. Stops on SIGINT or SIGTERM.
  */
 
 const logger = createLogger('info');

@@ -33,7 +33,8 @@ export async function handleRequest(
   let status = 500;
   try {
     const path = decodePath(url.pathname);
-    const rawBody = await readRequestBody(request);
+    const bodyBytes = await readRequestBody(request);
+    const rawBody = bodyBytes.toString('utf8');
     const isControl = path === '/_simulator' || path.startsWith('/_simulator/');
     const logEntry = isControl
       ? undefined
@@ -62,7 +63,14 @@ export async function handleRequest(
       };
     } else {
       delayMs = isControl ? 0 : state.faults.takeResponseDelayMs(method, path);
-      routeResponse = await routeRequest(router, state, { method, path, url, rawBody, request });
+      routeResponse = await routeRequest(router, state, {
+        method,
+        path,
+        url,
+        rawBody,
+        bodyBytes,
+        request,
+      });
     }
     status = routeResponse.status;
     if (logEntry !== undefined) {
@@ -98,10 +106,11 @@ async function routeRequest(
     path: string;
     url: URL;
     rawBody: string;
+    bodyBytes: Buffer;
     request: IncomingMessage;
   },
 ): Promise<RouteResponse> {
-  const { method, path, url, rawBody, request } = exchange;
+  const { method, path, url, rawBody, bodyBytes, request } = exchange;
   try {
     const match = router.match(method, path);
     if (match.kind === 'not-found') {
@@ -126,6 +135,7 @@ async function routeRequest(
       headers: request.headers,
       params: match.params,
       rawBody,
+      bodyBytes,
       readJson: () => parseJsonBody(rawBody),
     });
   } catch (error) {

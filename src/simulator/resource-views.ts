@@ -1,6 +1,7 @@
 import { formatSeoulDatetime } from './clock.js';
 import type { SimulatorState } from './simulator-state.js';
 import type { ExperimentRecord, TrainingRecord } from './store.js';
+import { renderModel } from './views/model-view.js';
 
 /*
  * Wire objects of experiments and trainings. Ids and parameter values are strings, counts are
@@ -9,7 +10,7 @@ import type { ExperimentRecord, TrainingRecord } from './store.js';
 
 // NOTE: the real TensorBoard link points at an EasyMaker proxy host. The simulator builds it
 // on its own base URL so that no link leaves the machine; nothing is served there.
-function tensorboardPath(state: SimulatorState, experimentId: string): string {
+export function tensorboardPath(state: SimulatorState, experimentId: string): string {
   return `/tensorboard/v1.0/appkeys/${state.identity.appKey}/#/experiments/${experimentId}`;
 }
 
@@ -84,7 +85,9 @@ export function renderTraining(
     // NOTE: the boot disk size of training nodes is not published; 50 GB is assumed.
     bootStorage: { storageSize: 50 },
     dataStorageList: body.dataStorageSize == null ? [] : [{ storageSize: body.dataStorageSize }],
-    modelList: [],
+    modelList: [...state.store.models.values()]
+      .filter((model) => model.training?.trainingId === training.trainingId)
+      .map((model) => renderModel(state, model)),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';
 
 /** Everything a route handler may read about one request. */
 export interface RouteRequest {
@@ -11,12 +11,23 @@ export interface RouteRequest {
   headers: IncomingHttpHeaders;
   /** Values of the `:name` segments of the matched pattern. */
   params: Record<string, string>;
+  /** Body decoded as UTF-8. */
   rawBody: string;
+  /** Body bytes as received, for binary uploads. */
+  bodyBytes: Buffer;
   /** Parses the body as JSON; throws a `malformedJson` failure on invalid JSON. */
   readJson(): unknown;
 }
 
-/** What a handler returns; the server serialises `body` as JSON. */
+/** A response body sent as it is instead of as JSON (object downloads, container listings). */
+export class RawBody {
+  constructor(
+    readonly bytes: Buffer,
+    readonly contentType: string,
+  ) {}
+}
+
+/** Response of a handler; the server serialises `body` as JSON unless it is a `RawBody`. */
 export interface RouteResponse {
   status: number;
   body: unknown;
@@ -39,6 +50,7 @@ interface Route {
 /**
  * Method and path matching. Patterns are literal segments and `:name` placeholders, e.g.
  * `/v1.0/appkeys/:appKey/trainings/:trainingId/stop`; a placeholder matches one non-empty segment.
+ * A last segment `:name*` matches one or more remaining segments, joined with `/`.
  */
 export class Router {
   private readonly routes: Route[] = [];
@@ -75,13 +87,20 @@ function matchSegments(
   patternSegments: string[],
   pathSegments: string[],
 ): Record<string, string> | undefined {
-  if (patternSegments.length !== pathSegments.length) {
+  const lastPattern = patternSegments.at(-1) ?? '';
+  const matchesTail = lastPattern.startsWith(':') && lastPattern.endsWith('*');
+  const lengthMatches = matchesTail
+    ? pathSegments.length >= patternSegments.length
+    : pathSegments.length === patternSegments.length;
+  if (!lengthMatches) {
     return undefined;
   }
   const params: Record<string, string> = {};
   for (const [index, patternSegment] of patternSegments.entries()) {
     const pathSegment = pathSegments[index] ?? '';
-    if (patternSegment.startsWith(':')) {
+    if (matchesTail && index === patternSegments.length - 1) {
+      params[patternSegment.slice(1, -1)] = pathSegments.slice(index).join('/');
+    } else if (patternSegment.startsWith(':')) {
       params[patternSegment.slice(1)] = pathSegment;
     } else if (patternSegment !== pathSegment) {
       return undefined;

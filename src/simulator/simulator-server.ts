@@ -3,11 +3,23 @@ import type { AddressInfo } from 'node:net';
 import { createLogger, type Logger } from '../logger.js';
 import { handleRequest } from './request-handler.js';
 import { Router } from './router.js';
+import { registerBatchInferenceRoutes } from './routes/batch-inferences.js';
 import { registerControlRoutes } from './routes/control.js';
+import { registerEndpointModelRoutes } from './routes/endpoint-models.js';
+import { registerEndpointStageRoutes } from './routes/endpoint-stages.js';
+import { registerEndpointRoutes } from './routes/endpoints.js';
 import { registerExperimentRoutes } from './routes/experiments.js';
+import { registerTuningRoutes } from './routes/hyperparameter-tunings.js';
+import { registerIdentityRoutes } from './routes/identity.js';
+import { registerInferenceRoutes } from './routes/inference.js';
 import { registerLogSearchRoutes } from './routes/log-search.js';
 import { registerLookupRoutes } from './routes/lookups.js';
+import { registerModelRoutes } from './routes/models.js';
 import { registerOauthRoutes } from './routes/oauth.js';
+import { registerObjectStorageRoutes } from './routes/object-storage.js';
+import { registerPipelineRecurringRunRoutes } from './routes/pipeline-recurring-runs.js';
+import { registerPipelineRunRoutes } from './routes/pipeline-runs.js';
+import { registerPipelineRoutes } from './routes/pipelines.js';
 import { registerTrainingRoutes } from './routes/trainings.js';
 import { SimulatorState } from './simulator-state.js';
 
@@ -28,6 +40,12 @@ export interface SimulatorOptions {
   staticAccessTokens?: string[];
   /** `expires_in` of issued tokens in seconds; default 86400. */
   tokenLifetimeSeconds?: number;
+  /** Object Storage tenant (account `AUTH_{tenantId}`); default `simulator-tenant`. */
+  objectStorageTenantId?: string;
+  /** User name accepted by the identity token call; default `simulator-user`. */
+  objectStorageUsername?: string;
+  /** Object Storage API password accepted by the identity token call; default `simulator-password`. */
+  objectStoragePassword?: string;
   /** Status progression speed factor; 1 is about 5 s per step, 10 is ten times faster. */
   speed?: number;
   logger?: Logger;
@@ -48,8 +66,9 @@ function formatUrl(host: string, port: number): string {
 }
 
 /**
- * Creates a local EasyMaker simulator: the EasyMaker REST API, the NHN Cloud OAuth token call,
- * Log & Crash Search v3 and a `/_simulator/` control API, all on one HTTP server.
+ * Creates a local EasyMaker simulator on one HTTP server. It serves the EasyMaker REST API, the
+ * inference calls of endpoint stages, the NHN Cloud OAuth token call, Object Storage (identity
+ * tokens and a Swift-style store), Log & Crash Search v3 and a `/_simulator/` control API.
  */
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const host = options.host ?? '127.0.0.1';
@@ -72,6 +91,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     },
     speed,
     logger,
+    {
+      tenantId: options.objectStorageTenantId ?? 'simulator-tenant',
+      username: options.objectStorageUsername ?? 'simulator-user',
+      password: options.objectStoragePassword ?? 'simulator-password',
+    },
   );
   state.baseUrl = formatUrl(host, port);
 
@@ -80,6 +104,18 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   registerLookupRoutes(router, state);
   registerExperimentRoutes(router, state);
   registerTrainingRoutes(router, state);
+  registerTuningRoutes(router, state);
+  registerModelRoutes(router, state);
+  registerEndpointRoutes(router, state);
+  registerEndpointStageRoutes(router, state);
+  registerEndpointModelRoutes(router, state);
+  registerInferenceRoutes(router, state);
+  registerBatchInferenceRoutes(router, state);
+  registerPipelineRoutes(router, state);
+  registerPipelineRunRoutes(router, state);
+  registerPipelineRecurringRunRoutes(router, state);
+  registerIdentityRoutes(router, state);
+  registerObjectStorageRoutes(router, state);
   registerLogSearchRoutes(router, state);
   registerControlRoutes(router, state);
 

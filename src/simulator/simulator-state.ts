@@ -2,7 +2,12 @@ import type { Logger } from '../logger.js';
 import { type AuthSettings, TokenRegistry } from './auth.js';
 import { SimulatedClock } from './clock.js';
 import { FaultQueue } from './faults.js';
+import {
+  IdentityTokenRegistry,
+  type ObjectStorageSettings,
+} from './object-storage/identity-tokens.js';
 import { RequestLog } from './request-log.js';
+import { refreshAddedResources } from './resource-refresh.js';
 import { advanceProgression, type StatusTransition } from './status-progression.js';
 import { SimulatorStore, type TrainingRecord } from './store.js';
 import { StatusTiming } from './timing.js';
@@ -21,11 +26,12 @@ export interface SimulatorIdentity {
  */
 export class SimulatorState {
   readonly clock = new SimulatedClock();
-  readonly store = new SimulatorStore();
+  readonly store = new SimulatorStore(this.clock.nowMs());
   readonly faults = new FaultQueue();
   readonly requestLog = new RequestLog();
   readonly timing: StatusTiming;
   readonly tokens: TokenRegistry;
+  readonly identityTokens: IdentityTokenRegistry;
   /** Base URL the server listens on; set once it is bound. */
   baseUrl = '';
 
@@ -34,12 +40,19 @@ export class SimulatorState {
     auth: AuthSettings,
     speed: number,
     readonly logger: Logger,
+    readonly objectStorage: ObjectStorageSettings,
   ) {
     this.timing = new StatusTiming(speed);
     this.tokens = new TokenRegistry(auth, this.clock);
+    this.identityTokens = new IdentityTokenRegistry(objectStorage, this.clock);
   }
 
-  /** Advances every experiment and training to the simulated now. */
+  /** Host and port of the simulator, the host part of its `obs://` URIs and inference URLs. */
+  get hostAndPort(): string {
+    return this.baseUrl === '' ? '' : new URL(this.baseUrl).host;
+  }
+
+  /** Advances every resource to the simulated now. */
   refresh(): void {
     const nowMs = this.clock.nowMs();
     for (const experiment of this.store.experiments.values()) {
@@ -55,6 +68,7 @@ export class SimulatorState {
         this.applyTrainingTransition(training, transition);
       }
     }
+    refreshAddedResources(this, nowMs);
   }
 
   /** Records the side effects of a training status change: running time and log records. */
@@ -79,14 +93,15 @@ export class SimulatorState {
   }
 
   /**
-   * Drops resources, faults, the request log, step overrides and the clock offset. Issued
-   * tokens stay valid, so connected clients need not request a new one.
+   * Drops resources, faults, the request log, step overrides and the clock offset, and
+   * restores the seed objects. Issued tokens (access and identity) stay valid, so connected
+   * clients need not request a new one.
    */
   reset(): void {
-    this.store.reset();
     this.faults.clear();
     this.requestLog.clear();
     this.timing.reset();
     this.clock.reset();
+    this.store.reset(this.clock.nowMs());
   }
 }

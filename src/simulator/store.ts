@@ -1,3 +1,16 @@
+import { ObjectStore } from './object-storage/object-store.js';
+import { seedObjectStore } from './object-storage/seed-objects.js';
+import type {
+  BatchInferenceRecord,
+  EndpointModelRecord,
+  EndpointRecord,
+  EndpointStageRecord,
+  ModelRecord,
+  PipelineRecord,
+  PipelineRecurringRunRecord,
+  PipelineRunRecord,
+  TuningRecord,
+} from './resource-records.js';
 import {
   type SimulatedAlgorithm,
   type SimulatedFlavor,
@@ -55,15 +68,44 @@ export class SimulatorStore {
   algorithms: SimulatedAlgorithm[] = seedAlgorithms();
   readonly experiments = new Map<string, ExperimentRecord>();
   readonly trainings = new Map<string, TrainingRecord>();
+  readonly hyperparameterTunings = new Map<string, TuningRecord>();
+  readonly models = new Map<string, ModelRecord>();
+  readonly endpoints = new Map<string, EndpointRecord>();
+  readonly endpointStages = new Map<string, EndpointStageRecord>();
+  readonly endpointModels = new Map<string, EndpointModelRecord>();
+  readonly batchInferences = new Map<string, BatchInferenceRecord>();
+  readonly pipelines = new Map<string, PipelineRecord>();
+  readonly pipelineRuns = new Map<string, PipelineRunRecord>();
+  readonly pipelineRecurringRuns = new Map<string, PipelineRecurringRunRecord>();
+  /** Objects of the simulated Object Storage account. */
+  readonly objects = new ObjectStore();
   logRecords: LogRecord[] = [];
 
-  /** Drops every resource and restores the seed lookups. */
-  reset(): void {
+  constructor(nowMs: number) {
+    seedObjectStore(this.objects, nowMs);
+  }
+
+  /** Drops every resource and restores the seed lookups and objects. */
+  reset(nowMs: number): void {
     this.flavors = seedFlavors();
     this.images = seedImages();
     this.algorithms = seedAlgorithms();
-    this.experiments.clear();
-    this.trainings.clear();
+    for (const resources of [
+      this.experiments,
+      this.trainings,
+      this.hyperparameterTunings,
+      this.models,
+      this.endpoints,
+      this.endpointStages,
+      this.endpointModels,
+      this.batchInferences,
+      this.pipelines,
+      this.pipelineRuns,
+      this.pipelineRecurringRuns,
+    ]) {
+      resources.clear();
+    }
+    seedObjectStore(this.objects, nowMs);
     this.logRecords = [];
   }
 

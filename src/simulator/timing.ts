@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type AddedTimedKind, addedTimedStatuses } from './resource-paths.js';
 import { experimentTimedStatuses, trainingTimedStatuses } from './status-progression.js';
 
 /** Base step length at speed 1: every status that moves on its own lasts about this long. */
@@ -18,11 +19,26 @@ export const timingBodySchema = z.strictObject({
   defaultStepMs: stepMs.optional(),
   training: stepsFor(trainingTimedStatuses),
   experiment: stepsFor(experimentTimedStatuses),
+  hyperparameterTuning: stepsFor(addedTimedStatuses.hyperparameterTuning),
+  model: stepsFor(addedTimedStatuses.model),
+  endpoint: stepsFor(addedTimedStatuses.endpoint),
+  endpointStage: stepsFor(addedTimedStatuses.endpointStage),
+  endpointModel: stepsFor(addedTimedStatuses.endpointModel),
+  batchInference: stepsFor(addedTimedStatuses.batchInference),
+  pipeline: stepsFor(addedTimedStatuses.pipeline),
+  pipelineRun: stepsFor(addedTimedStatuses.pipelineRun),
+  pipelineRecurringRun: stepsFor(addedTimedStatuses.pipelineRecurringRun),
 });
 
 export type TimingBody = z.infer<typeof timingBodySchema>;
 
-export type TimedResourceKind = 'training' | 'experiment';
+export type TimedResourceKind = 'training' | 'experiment' | AddedTimedKind;
+
+const timedStatusesByKind: Record<TimedResourceKind, readonly string[]> = {
+  training: trainingTimedStatuses,
+  experiment: experimentTimedStatuses,
+  ...addedTimedStatuses,
+};
 
 /** Step lengths per resource kind and status, derived from the speed factor and overrides. */
 export class StatusTiming {
@@ -49,13 +65,16 @@ export class StatusTiming {
 
   /** Current step lengths of every timed status, for the control API. */
   describe(): Record<string, unknown> {
-    const describeKind = (kind: TimedResourceKind, statuses: readonly string[]) =>
-      Object.fromEntries(statuses.map((status) => [status, this.stepMsOf(kind, status)]));
+    const kinds = Object.entries(timedStatusesByKind).map(([kind, statuses]) => [
+      kind,
+      Object.fromEntries(
+        statuses.map((status) => [status, this.stepMsOf(kind as TimedResourceKind, status)]),
+      ),
+    ]);
     return {
       speed: this.speed,
       defaultStepMs: this.defaultStepMs,
-      training: describeKind('training', trainingTimedStatuses),
-      experiment: describeKind('experiment', experimentTimedStatuses),
+      ...Object.fromEntries(kinds),
     };
   }
 }

@@ -26,7 +26,7 @@ const hyperparameterSchema = objectOf({
     .max(1000, { error: 'must be at most 1000 characters' }),
 });
 
-const datasetSchema = objectOf({
+export const datasetSchema = objectOf({
   datasetName: requiredString(36),
   dataUri: requiredString(255),
 });
@@ -67,7 +67,25 @@ export const trainingCreateBodySchema = objectOf({
   }),
   parentPipelineRunId: optionalString(36),
   parentPipelineRunTaskName: optionalString(255),
-}).superRefine((body, context) => {
+}).superRefine(checkCodeAndStorageFields);
+
+/** Fields that `checkCodeAndStorageFields` reads; trainings and tunings share them. */
+export interface CodeAndStorageFields {
+  algorithmId?: string | null | undefined;
+  sourceDirUri?: string | null | undefined;
+  entryPoint?: string | null | undefined;
+  dataStorageSize?: number | null | undefined;
+  datasetList: Array<{ dataUri: string }>;
+}
+
+/**
+ * Checks the rules that span fields: user code needs `sourceDirUri` (obs:// or nas://) and
+ * `entryPoint` unless an algorithm runs, and data on Object Storage needs `dataStorageSize`.
+ */
+export function checkCodeAndStorageFields(
+  body: CodeAndStorageFields,
+  context: z.RefinementCtx,
+): void {
   const usesOwnCode = body.sourceDirUri != null || body.entryPoint != null;
   if (body.algorithmId == null || usesOwnCode) {
     if (body.sourceDirUri == null || body.sourceDirUri === '') {
@@ -98,6 +116,6 @@ export const trainingCreateBodySchema = objectOf({
       message: 'is required when a dataset is on Object Storage (obs://)',
     });
   }
-});
+}
 
 export type TrainingCreateBody = z.infer<typeof trainingCreateBodySchema>;

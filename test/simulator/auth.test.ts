@@ -155,7 +155,7 @@ describe('simulator bearer check', () => {
   });
 
   it('rejects an unknown path with 404', async () => {
-    const answer = await harness.api('GET', '/hyperparameter-tunings');
+    const answer = await harness.api('GET', '/no-such-collection');
     expect(answer.status).toBe(404);
     expect(answer.body.header.isSuccessful).toBe(false);
   });

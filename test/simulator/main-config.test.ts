@@ -22,6 +22,9 @@ describe('readSimulatorEnv', () => {
       SIMULATOR_APPKEY: 'app',
       SIMULATOR_ACCESS_KEY_ID: 'id',
       SIMULATOR_SECRET_ACCESS_KEY: 'secret',
+      SIMULATOR_OBJECT_STORAGE_TENANT_ID: 'tenant',
+      SIMULATOR_OBJECT_STORAGE_USERNAME: 'user',
+      SIMULATOR_OBJECT_STORAGE_PASSWORD: 'password',
     });
     expect(options).toEqual({
       host: '::1',
@@ -30,6 +33,9 @@ describe('readSimulatorEnv', () => {
       appKey: 'app',
       accessKeyId: 'id',
       secretAccessKey: 'secret',
+      objectStorageTenantId: 'tenant',
+      objectStorageUsername: 'user',
+      objectStoragePassword: 'password',
     });
   });
 

@@ -3,6 +3,7 @@ import { generateFlavorId, generateResourceId } from '../ids.js';
 import { renderExperiment } from '../resource-views.js';
 import { seedImageIds } from '../seed-data.js';
 import type { SimulatorState } from '../simulator-state.js';
+import { applyResourceSeed, resourceSeedFields } from './control-seed-resources.js';
 import { insertExperiment } from './experiments.js';
 
 const maxSeedItems = 10_000;
@@ -44,15 +45,16 @@ const experimentSeedSchema = z.object({
 });
 
 /**
- * Body of `POST /_simulator/seed`: lookups and experiments to add in bulk. Omitted lookup fields
- * get defaults (a 4 vCPU CPU flavor, a CPU TensorFlow training image); seeded experiments are
- * ACTIVE at once and may share names.
+ * Body of `POST /_simulator/seed`: lookups, experiments, models, endpoints and pipelines to add
+ * in bulk. Omitted lookup fields get defaults (a 4 vCPU CPU flavor, a CPU TensorFlow training
+ * image); seeded resources are ACTIVE at once and may share names.
  */
 export const seedBodySchema = z.strictObject({
   flavors: z.array(flavorSeedSchema).max(maxSeedItems).optional(),
   images: z.array(imageSeedSchema).max(maxSeedItems).optional(),
   algorithms: z.array(algorithmSeedSchema).max(maxSeedItems).optional(),
   experiments: z.array(experimentSeedSchema).max(maxSeedItems).optional(),
+  ...resourceSeedFields,
 });
 
 export type SeedBody = z.infer<typeof seedBodySchema>;
@@ -86,5 +88,6 @@ export function applySeed(state: SimulatorState, body: SeedBody): Record<string,
     imageList: images,
     algorithmList: algorithms,
     experimentList: experiments.map((experiment) => renderExperiment(state, experiment)),
+    ...applyResourceSeed(state, body),
   };
 }

@@ -4,8 +4,18 @@
  * EasyMaker envelope.
  *
  *   POST   /_simulator/faults    queue one fault or a JSON array of faults (see `faultSchema`):
- *            {kind: 'fail-resource', resource: 'training' | 'experiment', namePattern?,
- *             status: 'FAIL_TRAIN' | 'CREATE_FAILED', count?}
+ *            {kind: 'fail-resource', resource, namePattern?, status, count?}
+ *              the next matching create ends in `status`. resource and its statuses:
+ *              training FAIL_TRAIN | CREATE_FAILED, experiment CREATE_FAILED,
+ *              hyperparameterTuning FAIL_HYPERPARAMETER_TUNING | CREATE_FAILED,
+ *              model CREATE_FAILED, endpoint UPDATE_FAILED | CREATE_FAILED (UPDATE_FAILED: the
+ *              default stage fails to deploy), endpointStage DEPLOY_FAILED | CREATE_FAILED
+ *              (namePattern matches apigwStageName), batchInference FAIL_BATCH_INFERENCE |
+ *              CREATE_FAILED, pipeline CREATE_FAILED, pipelineRun FAIL_PIPELINE_RUN |
+ *              CREATE_FAILED (also runs a schedule starts), pipelineRecurringRun CREATE_FAILED.
+ *              Without a fault, a name starting `createfail-` ends in CREATE_FAILED and one
+ *              starting `fail-` in the first status listed for its kind (not for experiments;
+ *              stage names take `createfail` and `fail` without the hyphen).
  *            {kind: 'slow-response', method, pathPattern, delayMs, count?}
  *              the request is processed at once and its response held back delayMs
  *            {kind: 'http-error', method, pathPattern, status: 500 | 503 | 429, count?,
@@ -16,12 +26,18 @@
  *   GET    /_simulator/requests  requests received, oldest first -> requestList; optional
  *                                query `method` (exact) and `pathPattern` (glob)
  *   DELETE /_simulator/requests  clear the request log
- *   POST   /_simulator/reset     back to the start state (issued tokens stay valid)
- *   POST   /_simulator/seed      add flavors, images, algorithms, experiments in bulk
+ *   POST   /_simulator/reset     back to the start state, seed objects included (issued tokens
+ *                                stay valid)
+ *   POST   /_simulator/seed      add flavors, images, algorithms, experiments, models,
+ *                                endpoints and pipelines in bulk, ACTIVE at once
+ *                                (see `seedBodySchema`)
  *   GET    /_simulator/clock     simulated now -> clock
  *   POST   /_simulator/clock     {advanceSeconds} moves the simulated clock forward
- *   GET    /_simulator/timing    step length of every timed status -> timing
- *   PUT    /_simulator/timing    {defaultStepMs?, training?: {STATUS: ms}, experiment?: {...}}
+ *   GET    /_simulator/timing    step length of every timed status per kind -> timing
+ *   PUT    /_simulator/timing    {defaultStepMs?, <kind>?: {STATUS: ms}} with kind one of
+ *                                training, experiment, hyperparameterTuning, model, endpoint,
+ *                                endpointStage, endpointModel, batchInference, pipeline,
+ *                                pipelineRun, pipelineRecurringRun
  */
 import { z } from 'zod';
 import { formatSeoulDatetime } from '../clock.js';

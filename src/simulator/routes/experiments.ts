@@ -39,6 +39,41 @@ export function insertExperiment(
   return experiment;
 }
 
+/**
+ * Names what keeps an experiment from being deleted: a pipeline schedule, or a training,
+ * tuning or pipeline run in progress. Returns undefined when nothing does.
+ */
+function findExperimentBlocker(state: SimulatorState, experimentId: string): string | undefined {
+  const { store } = state;
+  const busy = (status: string) => isGoingStatus(status);
+  const training = [...store.trainings.values()].find(
+    (candidate) =>
+      candidate.experiment.experimentId === experimentId && busy(candidate.progression.status),
+  );
+  if (training !== undefined) {
+    return `training ${training.trainingId} in progress`;
+  }
+  const tuning = [...store.hyperparameterTunings.values()].find(
+    (candidate) =>
+      candidate.experiment.experimentId === experimentId && busy(candidate.progression.status),
+  );
+  if (tuning !== undefined) {
+    return `hyperparameter tuning ${tuning.hyperparameterTuningId} in progress`;
+  }
+  const run = [...store.pipelineRuns.values()].find(
+    (candidate) =>
+      candidate.settings.experiment.experimentId === experimentId &&
+      busy(candidate.progression.status),
+  );
+  if (run !== undefined) {
+    return `pipeline run ${run.pipelineRunId} in progress`;
+  }
+  const schedule = [...store.pipelineRecurringRuns.values()].find(
+    (candidate) => candidate.settings.experiment.experimentId === experimentId,
+  );
+  return schedule && `pipeline recurring run ${schedule.pipelineRecurringRunId}`;
+}
+
 function findExperimentOrFail(state: SimulatorState, experimentId: string): ExperimentRecord {
   const experiment = state.store.experiments.get(experimentId);
   if (experiment === undefined) {
@@ -119,15 +154,11 @@ export function registerExperimentRoutes(router: Router, state: SimulatorState):
     item,
     guardEasyMakerRoute(state, (request) => {
       const experiment = findExperimentOrFail(state, request.params.experimentId ?? '');
-      const busyTraining = [...state.store.trainings.values()].find(
-        (training) =>
-          training.experiment.experimentId === experiment.experimentId &&
-          isGoingStatus(training.progression.status),
-      );
-      if (busyTraining !== undefined) {
+      const blocker = findExperimentBlocker(state, experiment.experimentId);
+      if (blocker !== undefined) {
         throw new SimulatorFailure(
           'conflict',
-          `experiment ${experiment.experimentId} has training ${busyTraining.trainingId} in progress`,
+          `experiment ${experiment.experimentId} has ${blocker} and cannot be deleted`,
         );
       }
       state.store.experiments.delete(experiment.experimentId);

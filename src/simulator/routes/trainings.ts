@@ -6,6 +6,7 @@ import { isGoingStatus, redirectProgression, trainingPaths } from '../status-pro
 import type { TrainingRecord } from '../store.js';
 import { easyMakerPrefix, guardEasyMakerRoute } from './guards.js';
 import { pagedListEnvelope } from './paging.js';
+import { assertUnused } from './resource-rules.js';
 import { createTraining } from './training-create.js';
 
 /** Statuses from which a stop request is accepted. */
@@ -67,6 +68,10 @@ export function registerTrainingRoutes(router: Router, state: SimulatorState): v
           `training ${training.trainingId} is ${status} and cannot be deleted; ${advice}`,
         );
       }
+      const model = [...state.store.models.values()].find(
+        (candidate) => candidate.training?.trainingId === training.trainingId,
+      );
+      assertUnused('training', training.trainingId, model && `has model ${model.modelId}`);
       state.store.trainings.delete(training.trainingId);
       state.logger.info({ trainingId: training.trainingId }, 'simulated training deleted');
       return { status: 200, body: successEnvelope() };
