@@ -17,6 +17,7 @@ import type { CommandDependencies } from './command-dependencies.js';
 import { handleCreateCommand } from './create-command.js';
 import { handleListCommand } from './list-command.js';
 import { parseInlineArguments } from './parse-inline-arguments.js';
+import { handlePredictCommand } from './predict-command.js';
 import { handleResourceOperation } from './resource-operation-command.js';
 
 export const EASYMAKER_COMMAND = '/easymaker';
@@ -98,6 +99,10 @@ async function routeResourceCommand(
     (operation === description.create.verb || operation === 'create')
   ) {
     await createWithoutStrayWords(context, description, named, rest);
+    return;
+  }
+  if (operation === 'predict' && description.kind === 'endpoint') {
+    await handlePredictCommand(context, rest, named);
     return;
   }
   if (operation === 'list') {

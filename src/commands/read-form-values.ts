@@ -11,13 +11,15 @@ const elementStateSchema = z.object({
   value: z.string().nullish(),
   selected_option: selectedOptionSchema,
   selected_options: z.array(z.object({ value: z.string() })).optional(),
+  files: z.array(z.object({ id: z.string().min(1) })).optional(),
 });
 
 export const viewStateValuesSchema = z.record(z.string(), z.record(z.string(), elementStateSchema));
 
 /**
- * Reads the submitted modal into raw parameter values: text as typed, selects as `{ id }`,
- * checkboxes as booleans. Fields missing from the view (a lookup with no choices) stay undefined.
+ * Reads the submitted modal into raw parameter values: text as typed, selects and attached files
+ * as `{ id }`, checkboxes as booleans. Fields missing from the view (a lookup with no choices)
+ * stay undefined.
  */
 export function readFormValues(
   description: CreatableDescription,
@@ -43,6 +45,11 @@ export function readFormValues(
       case 'choice':
         raw[parameter.name] = state.selected_option?.value ?? undefined;
         break;
+      case 'file': {
+        const [file] = state.files ?? [];
+        raw[parameter.name] = file ? { id: file.id } : undefined;
+        break;
+      }
       default:
         raw[parameter.name] = state.value ?? undefined;
     }

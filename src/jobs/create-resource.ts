@@ -189,7 +189,23 @@ async function createOnce(
     return;
   }
   const summary = description.create.summarizeParameters(checked.parameters, resolved);
-  const body = description.create.buildCreateBody(checked.parameters, resolved, context);
+  let body = description.create.buildCreateBody(checked.parameters, resolved, context);
+  if (description.create.prepareBody !== undefined) {
+    try {
+      const prepared = await description.create.prepareBody(checked.parameters, {
+        slack: dependencies.slack,
+        botToken: dependencies.config.slack.botToken,
+        logger: log,
+      });
+      body = { ...body, ...prepared };
+    } catch (error) {
+      if (error instanceof BotError && error.code === 'ERR_INPUT_INVALID') {
+        await reject(operation, description, error.message, dependencies);
+        return;
+      }
+      throw error;
+    }
+  }
   const bodyCheck = description.create.bodySchema?.safeParse(body);
   if (bodyCheck !== undefined && !bodyCheck.success) {
     // The form's checks should have caught this; the API's own schema is the last guard.

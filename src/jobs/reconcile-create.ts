@@ -19,6 +19,7 @@ export async function findCreatedResource(
     description.api.collectionPath,
     description.api.listKey,
     description.api.objectSchema,
+    requiredFilterOf(operation, description),
   );
   const sentAt = operation.createSentAt ?? operation.startedAt;
   for (const resource of resources) {
@@ -39,6 +40,20 @@ export async function findCreatedResource(
     return resource;
   }
   return undefined;
+}
+
+/** The query a list needs (a stage list needs its endpoint), read from the request's parameters. */
+function requiredFilterOf(
+  operation: OperationRecord,
+  description: AnyDescription,
+): Record<string, string> | undefined {
+  const filter = description.list.requiredFilter;
+  if (filter === undefined) {
+    return undefined;
+  }
+  const raw = (operation.parameters as Record<string, unknown>)[filter.parameter];
+  const value = typeof raw === 'object' && raw !== null && 'id' in raw ? raw.id : raw;
+  return typeof value === 'string' ? { [filter.query]: value.trim() } : undefined;
 }
 
 function createdAtOf(resource: unknown): number | undefined {

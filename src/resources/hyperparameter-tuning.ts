@@ -6,6 +6,7 @@ import {
   type HyperparameterTuningParameters,
   hyperparameterTuningCreate,
 } from './hyperparameter-tuning-create.js';
+import { jobStatuses } from './job-statuses.js';
 import type { ResourceDescription, SummaryField } from './resource-description.js';
 
 /** The objective's value in the best trial so far, with the hyperparameters that reached it. */
@@ -50,19 +51,7 @@ export const hyperparameterTuningDescription: ResourceDescription<
   nameOf: (tuning) => tuning.hyperparameterTuningName,
   statusOf: (tuning) => tuning.hyperparameterTuningStatusCode,
   elapsedSecondsOf: (tuning) => tuning.elapsedTimeSeconds ?? undefined,
-  statuses: {
-    going: [
-      'CREATE_REQUESTED',
-      'CREATE_IN_PROGRESS',
-      'RUNNING',
-      'COMPLETE_IN_PROGRESS',
-      'FAIL_HYPERPARAMETER_TUNING_IN_PROGRESS',
-      'STOP_IN_PROGRESS',
-    ],
-    success: ['COMPLETE'],
-    failure: ['FAIL_HYPERPARAMETER_TUNING', 'CREATE_FAILED'],
-    stopped: ['STOPPED'],
-  },
+  statuses: jobStatuses('HYPERPARAMETER_TUNING'),
   create: hyperparameterTuningCreate,
   operations: { delete: true, stop: true, start: false },
   list: {

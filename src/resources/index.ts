@@ -1,5 +1,12 @@
+import { batchInferenceDescription } from './batch-inference.js';
+import { endpointDescription } from './endpoint.js';
+import { endpointStageDescription } from './endpoint-stage.js';
 import { experimentDescription } from './experiment.js';
 import { hyperparameterTuningDescription } from './hyperparameter-tuning.js';
+import { modelDescription } from './model.js';
+import { pipelineDescription } from './pipeline.js';
+import { pipelineRecurringRunDescription } from './pipeline-recurring-run.js';
+import { pipelineRunDescription } from './pipeline-run.js';
 import type { CreateDescription, ResourceDescription } from './resource-description.js';
 import { trainingDescription } from './training.js';
 
@@ -15,6 +22,13 @@ export const resourceDescriptions: readonly AnyDescription[] = [
   experimentDescription as unknown as AnyDescription,
   trainingDescription as unknown as AnyDescription,
   hyperparameterTuningDescription as unknown as AnyDescription,
+  modelDescription as unknown as AnyDescription,
+  endpointDescription as unknown as AnyDescription,
+  endpointStageDescription as unknown as AnyDescription,
+  batchInferenceDescription as unknown as AnyDescription,
+  pipelineDescription as unknown as AnyDescription,
+  pipelineRunDescription as unknown as AnyDescription,
+  pipelineRecurringRunDescription as unknown as AnyDescription,
 ];
 
 export function findDescriptionByKind(kind: string): AnyDescription | undefined {

@@ -1,8 +1,13 @@
 import type { z } from 'zod';
 import { algorithmSchema } from '../api/schemas/algorithm.js';
+import { endpointSchema } from '../api/schemas/endpoint.js';
 import { experimentSchema } from '../api/schemas/experiment.js';
 import { flavorSchema } from '../api/schemas/flavor.js';
+import { hyperparameterTuningSchema } from '../api/schemas/hyperparameter-tuning.js';
 import { imageSchema } from '../api/schemas/image.js';
+import { modelSchema } from '../api/schemas/model.js';
+import { pipelineSchema } from '../api/schemas/pipeline.js';
+import { trainingSchema } from '../api/schemas/training.js';
 import type { LookupItem, LookupKind } from './resource-description.js';
 
 /** Where a lookup list comes from and how its objects become choices. */
@@ -14,6 +19,8 @@ export interface LookupDescription {
   listKey: string;
   itemSchema: z.ZodType;
   toItem(object: never): LookupItem;
+  /** Keeps only the objects that may be chosen, such as COMPLETE trainings; default all. */
+  includes?(object: never): boolean;
 }
 
 function flavorDetail(vcpus?: number | null, ramMb?: number | null, gpuCount?: number | null) {
@@ -73,6 +80,73 @@ export const lookupDescriptions: Record<LookupKind, LookupDescription> = {
       id: experiment.experimentId,
       name: experiment.experimentName,
       detail: experiment.experimentStatusCode ?? undefined,
+    }),
+  },
+  training: {
+    kind: 'training',
+    noun: 'COMPLETE training',
+    collectionPath: '/trainings',
+    listKey: 'trainingList',
+    itemSchema: trainingSchema,
+    includes: (training: z.infer<typeof trainingSchema>) =>
+      training.trainingStatusCode === 'COMPLETE',
+    toItem: (training: z.infer<typeof trainingSchema>) => ({
+      id: training.trainingId,
+      name: training.trainingName,
+      detail: training.createdDatetime ?? undefined,
+    }),
+  },
+  'hyperparameter-tuning': {
+    kind: 'hyperparameter-tuning',
+    noun: 'COMPLETE tuning',
+    collectionPath: '/hyperparameter-tunings',
+    listKey: 'hyperparameterTuningList',
+    itemSchema: hyperparameterTuningSchema,
+    includes: (tuning: z.infer<typeof hyperparameterTuningSchema>) =>
+      tuning.hyperparameterTuningStatusCode === 'COMPLETE',
+    toItem: (tuning: z.infer<typeof hyperparameterTuningSchema>) => ({
+      id: tuning.hyperparameterTuningId,
+      name: tuning.hyperparameterTuningName,
+      detail: tuning.createdDatetime ?? undefined,
+    }),
+  },
+  endpoint: {
+    kind: 'endpoint',
+    noun: 'endpoint',
+    collectionPath: '/endpoints',
+    listKey: 'endpointList',
+    itemSchema: endpointSchema,
+    toItem: (endpoint: z.infer<typeof endpointSchema>) => ({
+      id: endpoint.endpointId,
+      name: endpoint.endpointName,
+      detail: endpoint.endpointStatusCode,
+    }),
+  },
+  model: {
+    kind: 'model',
+    noun: 'ACTIVE model',
+    collectionPath: '/models',
+    listKey: 'modelList',
+    itemSchema: modelSchema,
+    includes: (model: z.infer<typeof modelSchema>) => model.modelStatusCode === 'ACTIVE',
+    toItem: (model: z.infer<typeof modelSchema>) => ({
+      id: model.modelId,
+      name: model.modelName,
+      detail: model.modelTypeCode ?? undefined,
+    }),
+  },
+  pipeline: {
+    kind: 'pipeline',
+    noun: 'ACTIVE pipeline',
+    collectionPath: '/pipelines',
+    listKey: 'pipelineList',
+    itemSchema: pipelineSchema,
+    includes: (pipeline: z.infer<typeof pipelineSchema>) =>
+      pipeline.pipelineStatusCode === 'ACTIVE',
+    toItem: (pipeline: z.infer<typeof pipelineSchema>) => ({
+      id: pipeline.pipelineId,
+      name: pipeline.pipelineName,
+      detail: pipeline.createdDatetime ?? undefined,
     }),
   },
 };

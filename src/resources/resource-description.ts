@@ -1,8 +1,19 @@
+import type { WebClient } from '@slack/web-api';
 import type { z } from 'zod';
+import type { Logger } from '../logger.js';
 import type { StatusLists } from './status-class.js';
 
 /** The live lists a form chooses from; each maps to one EasyMaker lookup call. */
-export type LookupKind = 'flavor' | 'image' | 'algorithm' | 'experiment';
+export type LookupKind =
+  | 'flavor'
+  | 'image'
+  | 'algorithm'
+  | 'experiment'
+  | 'training'
+  | 'hyperparameter-tuning'
+  | 'endpoint'
+  | 'model'
+  | 'pipeline';
 
 /** One choice of a live lookup, reduced to what forms and checks need. */
 export interface LookupItem {
@@ -23,7 +34,9 @@ export type FieldControl =
   | { type: 'number'; min: number; max: number }
   | { type: 'checkbox' }
   | { type: 'lookup'; lookup: LookupKind }
-  | { type: 'choice'; choices: readonly { value: string; label: string }[] };
+  | { type: 'choice'; choices: readonly { value: string; label: string }[] }
+  /** A file the user attaches in the modal (`file_input`); the raw value is `{ id }`. */
+  | { type: 'file'; filetypes: readonly string[] };
 
 /** One parameter of a create operation, as the SDK names it. */
 export interface ParameterDescription {
@@ -73,6 +86,15 @@ export interface ListColumn<TObject> {
   value(resource: TObject): string;
 }
 
+/** Services that `CreateDescription.prepareBody` may use besides the parameters. */
+export interface PrepareBodyContext {
+  /** The bot's Web API client. */
+  slack: WebClient;
+  /** The bot token, sent as the bearer of file downloads from Slack. */
+  botToken: string;
+  logger: Logger;
+}
+
 /** How a resource is created from Slack: its parameters, their checks and the wire body. */
 export interface CreateDescription<TObject = unknown, TParameters = Record<string, unknown>> {
   /** The word after the resource: `run` for jobs, `create`, `add` or `upload` for the rest. */
@@ -99,6 +121,18 @@ export interface CreateDescription<TObject = unknown, TParameters = Record<strin
   path?: string;
   /** Key of the created object when it differs from the resource's (recurring runs). */
   objectKey?: string;
+  /**
+   * Reads what the body needs from outside EasyMaker, such as a file shared in Slack. The create
+   * job calls it after `buildCreateBody` and merges the returned fields over the body before
+   * `bodySchema` is checked.
+   *
+   * @throws BotError `ERR_INPUT_INVALID` with a message for the requester when the input cannot
+   *   be used; nothing is created then. Other errors make the job try again.
+   */
+  prepareBody?(
+    parameters: TParameters,
+    context: PrepareBodyContext,
+  ): Promise<Record<string, unknown>>;
   /** Key parameters shown in the parent message. */
   summarizeParameters(parameters: TParameters, resolved: ResolvedReferences): SummaryField[];
 }

@@ -1,4 +1,5 @@
 import { type Training, trainingSchema } from '../api/schemas/training.js';
+import { jobStatuses } from './job-statuses.js';
 import type { ResourceDescription } from './resource-description.js';
 import { type TrainingParameters, trainingCreate } from './training-create.js';
 
@@ -18,19 +19,7 @@ export const trainingDescription: ResourceDescription<Training, TrainingParamete
   nameOf: (training) => training.trainingName,
   statusOf: (training) => training.trainingStatusCode,
   elapsedSecondsOf: (training) => training.elapsedTimeSeconds ?? undefined,
-  statuses: {
-    going: [
-      'CREATE_REQUESTED',
-      'CREATE_IN_PROGRESS',
-      'RUNNING',
-      'COMPLETE_IN_PROGRESS',
-      'FAIL_TRAIN_IN_PROGRESS',
-      'STOP_IN_PROGRESS',
-    ],
-    success: ['COMPLETE'],
-    failure: ['FAIL_TRAIN', 'CREATE_FAILED'],
-    stopped: ['STOPPED'],
-  },
+  statuses: jobStatuses('TRAIN'),
   create: trainingCreate,
   operations: { delete: true, stop: true, start: false },
   list: {

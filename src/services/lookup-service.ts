@@ -34,7 +34,9 @@ export class LookupService {
       description.listKey,
       description.itemSchema,
     );
-    const items = objects.map((object) => description.toItem(object as never));
+    const items = objects
+      .filter((object) => description.includes?.(object as never) ?? true)
+      .map((object) => description.toItem(object as never));
     await this.redis.set(cacheKey, JSON.stringify(items), 'EX', CACHE_TTL_SECONDS);
     this.logger.debug({ lookup: kind, count: items.length }, 'lookup list loaded');
     return items;

@@ -169,6 +169,17 @@ function buildInputBlock(parameter: ParameterDescription, input: CreateModalInpu
         },
       };
     }
+    case 'file':
+      // Slack offers no initial value for a file input, so a prefilled file id is not shown.
+      return {
+        ...common,
+        element: {
+          type: 'file_input',
+          action_id: FIELD_ACTION_ID,
+          filetypes: [...control.filetypes],
+          max_files: 1,
+        },
+      };
     case 'lookup': {
       const items = input.lookups[control.lookup] ?? [];
       const selectedId = typeof prefill === 'object' && prefill !== null ? prefill.id : undefined;

@@ -264,6 +264,6 @@ describe('operations on existing resources', () => {
     expect(await harness.countRequests('DELETE', `/experiments/${experimentId}`)).toBe(1);
     const posts = [...postsTo(first.responseUrl), ...postsTo(second.responseUrl)];
     expect(posts).toHaveLength(1);
-    expect((posts[0]?.body as { text: string }).text).toContain('Deleted experiment');
+    expect(JSON.stringify(posts[0]?.body)).toContain('Deleted experiment');
   });
 });

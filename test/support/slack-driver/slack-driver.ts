@@ -115,7 +115,9 @@ export class SlackDriver {
 
   /**
    * Submits an open view with the given input values (block_id -> action_id -> value) on top
-   * of its current state, then applies the bot's `response_action` to the fake.
+   * of its current state, then applies the bot's `response_action` to the fake. A `file_input`
+   * takes a list of ids of files the user added with `fake.addUserFile`; the submission makes
+   * them readable by the app.
    */
   async submitView(args: {
     viewId: string;
@@ -123,7 +125,9 @@ export class SlackDriver {
     values: SubmittedValues;
   }): Promise<InteractionAck> {
     const view = this.openView(args.viewId, args.userId);
-    const values = submittedState(view, args.values);
+    const values = submittedState(view, args.values, (fileIds) =>
+      this.options.fake.modals.filesForInput(args.userId, fileIds),
+    );
     this.options.fake.modals.setState(view.id, values);
     const triggerId = this.options.fake.issueTriggerId(args.userId);
     const payload = {

@@ -20,6 +20,12 @@ export type InputValue =
 
 export type SubmittedValues = Record<string, Record<string, InputValue>>;
 
+/** Returns the file objects of files the submitting user picked in a `file_input`. */
+export type FileLookup = (fileIds: readonly string[]) => JsonObject[];
+
+/** Slack's size limit of a file picked in a `file_input`. */
+export const maxInputFileBytes = 10 * 1024 * 1024;
+
 function describe(element: JsonObject): string {
   return `${String(element.type)} ${String(element.action_id)}`;
 }
@@ -103,8 +109,41 @@ function checkPattern(element: JsonObject, text: string | null, pattern: RegExp)
   return text;
 }
 
-/** Builds the `state.values[block_id][action_id]` entry for one element. */
-export function stateValueFor(element: JsonObject, value: InputValue): ViewStateValue {
+/**
+ * Picks files for a `file_input`: the value is a list of file ids (from `addUserFile`). Checks
+ * what Slack's client enforces: `max_files` (default 10), the `filetypes` extensions and the
+ * 10 MB limit.
+ */
+function pickFiles(element: JsonObject, value: InputValue, files: FileLookup): JsonObject[] {
+  const ids = value === null ? [] : asStrings(value, element);
+  const maxFiles = typeof element.max_files === 'number' ? element.max_files : 10;
+  if (ids.length > maxFiles) {
+    throw new Error(`${describe(element)} takes at most ${maxFiles} files, got ${ids.length}`);
+  }
+  const picked = files(ids);
+  const allowed = Array.isArray(element.filetypes) ? element.filetypes.map(String) : undefined;
+  for (const file of picked) {
+    const name = String(file.name);
+    const extension = name.includes('.') ? (name.split('.').pop() ?? '').toLowerCase() : '';
+    if (allowed !== undefined && !allowed.includes(extension)) {
+      throw new Error(`${describe(element)} accepts ${allowed.join(', ')} files, not ${name}`);
+    }
+    if (Number(file.size) > maxInputFileBytes) {
+      throw new Error(`${describe(element)} accepts files up to 10 MB; ${name} is larger`);
+    }
+  }
+  return picked;
+}
+
+/**
+ * Builds the `state.values[block_id][action_id]` entry for one element. A `file_input` needs
+ * `files`, which returns the objects of the picked files.
+ */
+export function stateValueFor(
+  element: JsonObject,
+  value: InputValue,
+  files?: FileLookup,
+): ViewStateValue {
   const type = String(element.type);
   switch (type) {
     case 'plain_text_input':
@@ -165,6 +204,11 @@ export function stateValueFor(element: JsonObject, value: InputValue): ViewState
       return { type, selected_channels: asStrings(value, element) };
     case 'rich_text_input':
       return { type, rich_text_value: value };
+    case 'file_input':
+      if (files === undefined) {
+        throw new Error(`the driver cannot fill ${describe(element)} without a file lookup`);
+      }
+      return { type, files: pickFiles(element, value, files) };
     default:
       throw new Error(`the driver cannot fill ${describe(element)}`);
   }
@@ -180,15 +224,22 @@ function isEmpty(state: ViewStateValue): boolean {
   );
 }
 
-/** Merges the given values into the view's current state and checks required inputs. */
-export function submittedState(view: FakeView, values: SubmittedValues): ViewStateValues {
+/**
+ * Merges the given values into the view's current state and checks required inputs. `files`
+ * resolves the file ids given for a `file_input`.
+ */
+export function submittedState(
+  view: FakeView,
+  values: SubmittedValues,
+  files?: FileLookup,
+): ViewStateValues {
   const where = `view ${view.id}`;
   const state: ViewStateValues = structuredClone(view.state.values);
   for (const [blockId, actions] of Object.entries(values)) {
     findBlock(view.blocks, blockId, where);
     for (const [actionId, value] of Object.entries(actions)) {
       const { element } = findElement(view.blocks, actionId, blockId, where);
-      state[blockId] = { ...state[blockId], [actionId]: stateValueFor(element, value) };
+      state[blockId] = { ...state[blockId], [actionId]: stateValueFor(element, value, files) };
     }
   }
   for (const block of view.blocks) {

@@ -15,6 +15,7 @@ export const defaultScopes: readonly string[] = [
   'usergroups:read',
   'reactions:write',
   'files:write',
+  'files:read',
 ];
 
 export const defaultUsers: readonly FakeUser[] = [

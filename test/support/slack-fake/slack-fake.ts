@@ -3,6 +3,7 @@ import { type ResolvedFakeOptions, resolveOptions } from './defaults.js';
 import { ModalControls } from './modal-controls.js';
 import { FakeState } from './state/fake-state.js';
 import type { ResponseUrlOrigin } from './state/response-url-store.js';
+import { copyFile, storeUserFile } from './state/user-files.js';
 import type {
   FakeCall,
   FakeChannel,
@@ -13,6 +14,7 @@ import type {
   FakeView,
   ResponseUrlPost,
   SlackFakeOptions,
+  UserFileInput,
 } from './types.js';
 import { routeRequest } from './wire/http-routes.js';
 import { closeServer, listenOnLoopback } from './wire/loopback-server.js';
@@ -30,7 +32,10 @@ export class SlackFake {
   private baseUrl = '';
 
   /** Moves views through the user's modal stack the way Slack does after an acknowledgement. */
-  readonly modals = new ModalControls(() => this.state);
+  readonly modals = new ModalControls(
+    () => this.state,
+    () => this.baseUrl,
+  );
 
   constructor(options: SlackFakeOptions = {}) {
     this.options = resolveOptions(options);
@@ -140,12 +145,9 @@ export class SlackFake {
     return this.state.messages.updatesOf(channel, ts);
   }
 
+  /** Returns every stored file: the bot's uploads and the files added with `addUserFile`. */
   uploadedFiles(): FakeFile[] {
-    return [...this.state.files.values()].map((file) => ({
-      ...file,
-      channels: [...file.channels],
-      ...(file.content === undefined ? {} : { content: Buffer.from(file.content) }),
-    }));
+    return [...this.state.files.values()].map(copyFile);
   }
 
   channel(id: string): FakeChannel | undefined {
@@ -192,6 +194,14 @@ export class SlackFake {
     };
     this.state.messages.add(channel, message);
     return structuredClone(message);
+  }
+
+  /**
+   * Adds a file uploaded by a human user. Shared in `channels`, it appears there in a message of
+   * the user; without channels it stays private until the user attaches it in a `file_input`.
+   */
+  addUserFile(input: UserFileInput): FakeFile {
+    return copyFile(storeUserFile(this.state, input));
   }
 
   /** Closes every open view of the user, e.g. between tests. */

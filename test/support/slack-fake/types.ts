@@ -145,6 +145,30 @@ export interface FakeFile {
   content?: Buffer;
   channels: string[];
   completed: boolean;
+  /** Uploader; absent for files the bot uploaded. */
+  user?: string;
+  /** Slack's file type code, such as `yaml` or `text`. */
+  filetype?: string;
+  mimetype?: string;
+  /** Upload time in Unix seconds. */
+  created?: number;
+  /** Submitted in a `file_input` of one of the app's modals, which lets the app read it. */
+  submittedToApp?: boolean;
+}
+
+/** A file a human user uploads, for `SlackFake.addUserFile`. */
+export interface UserFileInput {
+  userId: string;
+  /** File name with extension, such as `pipeline.yaml`. */
+  name: string;
+  content: Buffer | string;
+  /** Channels the user shares it in; none keeps it private until attached in a form. */
+  channels?: string[];
+  title?: string;
+  /** Default from the extension: `yaml` for `.yaml` and `.yml`, else `text`. */
+  filetype?: string;
+  /** Default from the extension. */
+  mimetype?: string;
 }
 
 export interface SlackFakeOptions {

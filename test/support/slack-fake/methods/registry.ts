@@ -6,6 +6,7 @@ import {
   conversationReplies,
   joinConversation,
 } from './conversations.js';
+import { fileInfo } from './file-info.js';
 import { completeUpload, getUploadUrl } from './files.js';
 import type { MethodHandler } from './method-context.js';
 import { openView, pushView, updateView } from './views.js';
@@ -37,4 +38,5 @@ export const methods: ReadonlyMap<string, MethodSpec> = new Map<string, MethodSp
   ['reactions.add', { handler: addReaction, jsonCapable: true }],
   ['files.getUploadURLExternal', { handler: getUploadUrl, jsonCapable: false }],
   ['files.completeUploadExternal', { handler: completeUpload, jsonCapable: true }],
+  ['files.info', { handler: fileInfo, jsonCapable: false }],
 ]);

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { receiveDownload } from '../methods/file-info.js';
 import { receiveUpload } from '../methods/files.js';
 import { receiveResponseUrlPost } from '../methods/response-url.js';
 import type { FakeState } from '../state/fake-state.js';
@@ -6,8 +7,9 @@ import { dispatchApiCall } from './api-dispatch.js';
 import { decodeApiRequest, readBody, sendJson } from './request-body.js';
 
 /**
- * HTTP routes of the fake: `/api/<method>` (Web API), `/response/<id>` (response URLs) and
- * `/upload/<file id>` (external file uploads). Everything else is 404.
+ * HTTP routes of the fake: `/api/<method>` (Web API), `/response/<id>` (response URLs),
+ * `/upload/<file id>` (external file uploads) and `/files-pri/<team>-<file id>/...` (file
+ * downloads). Everything else is 404.
  */
 export async function routeRequest(
   state: FakeState,
@@ -43,6 +45,12 @@ export async function routeRequest(
     const answer = receiveUpload(state, name, content);
     response.writeHead(answer.status, { 'content-type': 'text/plain' });
     response.end(answer.text);
+    return;
+  }
+  if (area === 'files-pri' && name !== undefined && request.method === 'GET') {
+    const answer = receiveDownload(state, name, request.headers.authorization);
+    response.writeHead(answer.status, answer.headers);
+    response.end(answer.body);
     return;
   }
   sendJson(response, 404, { ok: false, error: 'not_found' });
