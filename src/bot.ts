@@ -9,6 +9,8 @@ import {
 } from './api/access-token-provider.js';
 import { resolveEasyMakerBaseUrl } from './api/base-url.js';
 import { EasyMakerClient } from './api/easymaker-client.js';
+import { createIdentityTokenProvider } from './api/identity-token-provider.js';
+import { ObjectStorageClient } from './api/object-storage-client.js';
 import { registerCommands } from './commands/index.js';
 import type { BotConfig } from './config.js';
 import type { BotQueues, JobDependencies } from './jobs/job-dependencies.js';
@@ -46,6 +48,16 @@ function createTokenProvider(config: BotConfig, logger: Logger): AccessTokenProv
   });
 }
 
+/** Creates the Object Storage client, or returns undefined without its credentials. */
+function createStorageClient(config: BotConfig, logger: Logger): ObjectStorageClient | undefined {
+  const { credentials, identityUrl } = config.objectStorage;
+  if (credentials === undefined) {
+    return undefined;
+  }
+  const tokenProvider = createIdentityTokenProvider({ identityUrl, ...credentials, logger });
+  return new ObjectStorageClient({ tokenProvider, logger });
+}
+
 /** Wires the Slack app, the EasyMaker client, Redis state and the job workers together. */
 export function createBot(config: BotConfig, logger: Logger): Bot {
   const redis = new Redis(config.redis.url, { maxRetriesPerRequest: null, lazyConnect: false });
@@ -63,6 +75,7 @@ export function createBot(config: BotConfig, logger: Logger): Bot {
     timeoutMs: config.easymaker.timeoutMs,
     logger: logger.child({ component: 'easymaker-client' }),
   });
+  const storage = createStorageClient(config, logger);
   const queues = createQueues(redis, keys.queuePrefix());
   const operations = new OperationStore(redis, keys);
   const lookups = new LookupService(easymaker, redis, keys, logger);
@@ -80,6 +93,7 @@ export function createBot(config: BotConfig, logger: Logger): Bot {
     operations,
     lookups,
     easymaker,
+    storage,
     queues,
     redis,
     keys,
@@ -91,6 +105,7 @@ export function createBot(config: BotConfig, logger: Logger): Bot {
     keys,
     operations,
     easymaker,
+    storage,
     lookups,
     slack,
     queues,

@@ -11,6 +11,14 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/** Like `optionalText`, without trimming: spaces may belong to a password. */
+const optionalSecret = z
+  .string()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const mebibyte = 1024 * 1024;
+
 /** Environment variables the bot reads, with their defaults and ranges. */
 const environmentSchema = z.object({
   SLACK_BOT_TOKEN: z.string().trim().startsWith('xoxb-', 'must be a bot token starting with xoxb-'),
@@ -50,6 +58,17 @@ const environmentSchema = z.object({
   SLACK_UPDATE_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
   CREATE_RECONCILE_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(6),
   CREATE_RECONCILE_DELAY_SECONDS: z.coerce.number().min(0.05).max(600).default(10),
+  OBJECT_STORAGE_IDENTITY_URL: z
+    .url()
+    .default('https://api-identity-infrastructure.nhncloudservice.com'),
+  OBJECT_STORAGE_TENANT_ID: optionalText,
+  OBJECT_STORAGE_USERNAME: optionalText,
+  OBJECT_STORAGE_PASSWORD: optionalSecret,
+  // Slack stores files of at most 1 GB, so higher limits would never apply. Both transfers are
+  // held in memory whole.
+  OBJECT_STORAGE_UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(100),
+  OBJECT_STORAGE_GET_MAX_MB: z.coerce.number().positive().max(1024).default(5),
+
   BOT_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SLACK_SOCKET_MODE: booleanFromEnv.optional(),
@@ -89,9 +108,31 @@ export interface BotConfig {
     reconcileAttempts: number;
     reconcileDelayMs: number;
   };
+  objectStorage: ObjectStorageConfig;
   /** `web` answers Slack only, `worker` runs the job workers only, `all` does both. */
   role: 'all' | 'web' | 'worker';
   logLevel: string;
+}
+
+/** Settings of the `/easymaker storage` commands. */
+export interface ObjectStorageConfig {
+  /** Base URL of the identity service that issues Object Storage tokens. */
+  identityUrl: string;
+  /** Undefined unless the tenant id, the user name and the password are all set. */
+  credentials: ObjectStorageCredentials | undefined;
+  /** Names of the credential variables that are not set; empty when `credentials` is set. */
+  missingVariables: string[];
+  /** Largest Slack file `storage upload` takes, in bytes. */
+  uploadMaxBytes: number;
+  /** Largest object `storage get` posts into Slack, in bytes. */
+  getMaxBytes: number;
+}
+
+export interface ObjectStorageCredentials {
+  tenantId: string;
+  username: string;
+  /** Object Storage API password; it must never reach a log line, an error or Slack. */
+  password: string;
 }
 
 /**
@@ -162,7 +203,32 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): BotCon
       reconcileAttempts: env.CREATE_RECONCILE_ATTEMPTS,
       reconcileDelayMs: Math.round(env.CREATE_RECONCILE_DELAY_SECONDS * 1000),
     },
+    objectStorage: readObjectStorageConfig(env),
     role: env.BOT_ROLE,
     logLevel: env.LOG_LEVEL,
+  };
+}
+
+function readObjectStorageConfig(env: z.infer<typeof environmentSchema>): ObjectStorageConfig {
+  const credentialVariables = {
+    OBJECT_STORAGE_TENANT_ID: env.OBJECT_STORAGE_TENANT_ID,
+    OBJECT_STORAGE_USERNAME: env.OBJECT_STORAGE_USERNAME,
+    OBJECT_STORAGE_PASSWORD: env.OBJECT_STORAGE_PASSWORD,
+  };
+  const missingVariables = Object.entries(credentialVariables)
+    .filter(([, value]) => value === undefined)
+    .map(([name]) => name);
+  const { OBJECT_STORAGE_TENANT_ID: tenantId, OBJECT_STORAGE_USERNAME: username } = env;
+  const password = env.OBJECT_STORAGE_PASSWORD;
+  const credentials =
+    tenantId !== undefined && username !== undefined && password !== undefined
+      ? { tenantId, username, password }
+      : undefined;
+  return {
+    identityUrl: env.OBJECT_STORAGE_IDENTITY_URL,
+    credentials,
+    missingVariables,
+    uploadMaxBytes: Math.floor(env.OBJECT_STORAGE_UPLOAD_MAX_MB * mebibyte),
+    getMaxBytes: Math.floor(env.OBJECT_STORAGE_GET_MAX_MB * mebibyte),
   };
 }

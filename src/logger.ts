@@ -19,6 +19,9 @@ export const redactedLogPaths = [
   '*.signingSecret',
   'password',
   '*.password',
+  // A logged configuration holds the Object Storage password at `objectStorage.credentials`.
+  '*.*.password',
+  '*.*.*.password',
   'authorization',
   '*.authorization',
   'headers.authorization',

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { EasyMakerClient } from '../api/easymaker-client.js';
+import type { ObjectStorageClient } from '../api/object-storage-client.js';
 import type { BotConfig } from '../config.js';
 import type { BotQueues } from '../jobs/job-dependencies.js';
 import type { Logger } from '../logger.js';
@@ -16,6 +17,8 @@ export interface CommandDependencies {
   operations: OperationStore;
   lookups: LookupService;
   easymaker: EasyMakerClient;
+  /** Undefined unless the Object Storage credentials are configured. */
+  storage: ObjectStorageClient | undefined;
   queues: BotQueues;
   redis: Redis;
   keys: RedisKeys;

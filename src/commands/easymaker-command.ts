@@ -12,6 +12,7 @@ import {
   buildSyntaxErrorReply,
   buildUnknownSubcommandReply,
 } from '../views/command-replies.js';
+import { buildStorageHelpReply } from '../views/storage-replies.js';
 import { type CommandArgs, type CommandContext, commandPayloadSchema } from './command-context.js';
 import type { CommandDependencies } from './command-dependencies.js';
 import { handleCreateCommand } from './create-command.js';
@@ -19,6 +20,7 @@ import { handleListCommand } from './list-command.js';
 import { parseInlineArguments } from './parse-inline-arguments.js';
 import { handlePredictCommand } from './predict-command.js';
 import { handleResourceOperation } from './resource-operation-command.js';
+import { handleStorageCommand, STORAGE_WORD } from './storage-command.js';
 
 export const EASYMAKER_COMMAND = '/easymaker';
 
@@ -28,7 +30,8 @@ const RESOURCE_OPERATIONS = ['show', 'watch', 'delete', 'stop', 'start'] as cons
  * Routes `/easymaker …` to its handler. Every handler acknowledges within Slack's 3 s before any
  * call to EasyMaker.
  *
- * Forms: `help [resource]`, `train …`, `watch <resource> <id>`, `instances|images|algorithms`,
+ * Forms: `help [resource|storage]`, `storage list|upload|get obs://…`, `train …`,
+ * `watch <resource> <id>`, `instances|images|algorithms`,
  * `<resource> [<verb> key=value …|list|show <id>|watch <id>|delete <id>|stop <id>|start <id>]`.
  */
 export async function handleEasymakerCommand(
@@ -49,10 +52,18 @@ export async function handleEasymakerCommand(
   const { named } = parsed.arguments;
   const [first, second, ...rest] = parsed.arguments.words;
   if (first === undefined || first.toLowerCase() === 'help') {
+    if (second?.toLowerCase() === STORAGE_WORD) {
+      await args.ack(buildStorageHelpReply());
+      return;
+    }
     const described = second === undefined ? undefined : findDescriptionByWord(second);
     await args.ack(
       described ? buildResourceHelpReply(described) : buildHelpReply(resourceDescriptions),
     );
+    return;
+  }
+  if (first.toLowerCase() === STORAGE_WORD) {
+    await handleStorageCommand(context, parsed.arguments.words.slice(1), named);
     return;
   }
   const shortcut = findDescriptionByShortcut(first);

@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { EasyMakerClient } from '../api/easymaker-client.js';
+import type { ObjectStorageClient } from '../api/object-storage-client.js';
 import type { BotConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { LookupService } from '../services/lookup-service.js';
@@ -12,6 +13,7 @@ export interface BotQueues {
   create: Queue;
   track: Queue;
   parentUpdates: Queue;
+  storageUploads: Queue;
 }
 
 /** What the job processors share; built once per process in `createBot`. */
@@ -22,6 +24,8 @@ export interface JobDependencies {
   keys: RedisKeys;
   operations: OperationStore;
   easymaker: EasyMakerClient;
+  /** Undefined unless the Object Storage credentials are configured. */
+  storage: ObjectStorageClient | undefined;
   lookups: LookupService;
   /** Web API client for work after the ack; rejects rate-limited calls so jobs can wait. */
   slack: WebClient;

@@ -2,6 +2,7 @@ import { type Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { CREATE_QUEUE, processCreateResource } from './create-resource.js';
 import type { BotQueues, JobDependencies } from './job-dependencies.js';
+import { processStorageUpload, STORAGE_UPLOAD_QUEUE } from './storage-upload.js';
 import { processTrackResource, TRACK_QUEUE } from './track-resource.js';
 import { PARENT_UPDATES_QUEUE, processParentUpdate } from './update-parent-message.js';
 
@@ -16,6 +17,7 @@ export function createQueues(connection: Redis, prefix: string): BotQueues {
     create: new Queue(CREATE_QUEUE, options),
     track: new Queue(TRACK_QUEUE, options),
     parentUpdates: new Queue(PARENT_UPDATES_QUEUE, options),
+    storageUploads: new Queue(STORAGE_UPLOAD_QUEUE, options),
   };
 }
 
@@ -64,7 +66,13 @@ export function startWorkers(
       limiter: { max: PARENT_UPDATES_PER_MINUTE, duration: 60_000 },
     },
   );
-  const workers = [create, track, parentUpdates];
+  // Each upload holds its whole file in memory, so few run at once.
+  const storageUploads = new Worker(
+    STORAGE_UPLOAD_QUEUE,
+    (job) => processStorageUpload(job, dependencies),
+    { connection, prefix, concurrency: 2 },
+  );
+  const workers = [create, track, parentUpdates, storageUploads];
   for (const worker of workers) {
     worker.on('failed', logFailure(worker.name));
     worker.on('error', (error) => {

@@ -116,6 +116,7 @@ export function buildHelpReply(descriptions: readonly AnyDescription[]): Ephemer
       '• `instances`, `images`, `algorithms`: list the choices EasyMaker offers',
       '• `watch <resource> <id>` follows a resource created elsewhere in a thread here',
       '• `train …` is short for `training run …`',
+      '• `storage list|upload|get obs://…` browses, uploads to and fetches from Object Storage (`/easymaker help storage`)',
       '`/easymaker help <resource>` lists the parameters of a resource.',
     ].join('\n'),
   );
@@ -159,7 +160,7 @@ export function buildUnknownSubcommandReply(
 ): EphemeralReply {
   const known = descriptions.map((description) => `\`${description.words[0]}\``).join(', ');
   return ephemeral(
-    `:warning: Unknown subcommand ${codeSpan(word)}. Try ${known}, \`train\` or \`help\`.`,
+    `:warning: Unknown subcommand ${codeSpan(word)}. Try ${known}, \`train\`, \`storage\` or \`help\`.`,
   );
 }
 
