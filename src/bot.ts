@@ -77,6 +77,12 @@ export function createBot(config: BotConfig, logger: Logger): Bot {
   });
   const storage = createStorageClient(config, logger);
   const queues = createQueues(redis, keys.queuePrefix());
+  for (const queue of Object.values(queues)) {
+    // Without a listener, connection errors of a queue are printed raw to stderr.
+    queue.on('error', (error: Error) =>
+      logger.warn({ err: error, queue: queue.name }, 'queue error'),
+    );
+  }
   const operations = new OperationStore(redis, keys);
   const lookups = new LookupService(easymaker, redis, keys, logger);
   const slack = new WebClient(config.slack.botToken, {

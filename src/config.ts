@@ -19,6 +19,11 @@ const optionalSecret = z
 
 const mebibyte = 1024 * 1024;
 
+const httpUrl = z.url({
+  protocol: /^https?$/,
+  error: 'must be an http:// or https:// URL',
+});
+
 /** Environment variables the bot reads, with their defaults and ranges. */
 const environmentSchema = z.object({
   SLACK_BOT_TOKEN: z.string().trim().startsWith('xoxb-', 'must be a bot token starting with xoxb-'),
@@ -29,7 +34,7 @@ const environmentSchema = z.object({
       message: 'must be an app-level token starting with xapp-',
     },
   ),
-  SLACK_API_URL: z.url().optional(),
+  SLACK_API_URL: httpUrl.optional(),
   SLACK_ALERTS_CHANNEL_ID: optionalText,
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -38,15 +43,19 @@ const environmentSchema = z.object({
   EASYMAKER_REGION: z.string().trim().toLowerCase().default('kr1'),
   EASYMAKER_PROFILE: optionalText,
   EASYMAKER_ENVIRONMENT: z.enum(['public', 'gov']).default('public'),
-  EASYMAKER_API_URL: z.url().optional(),
+  EASYMAKER_API_URL: httpUrl.optional(),
   EASYMAKER_ACCESS_TOKEN: optionalText,
   EASYMAKER_ACCESS_KEY_ID: optionalText,
   EASYMAKER_SECRET_ACCESS_KEY: optionalText,
-  EASYMAKER_OAUTH_URL: z.url().default('https://oauth.api.nhncloudservice.com'),
+  EASYMAKER_OAUTH_URL: httpUrl.default('https://oauth.api.nhncloudservice.com'),
   EASYMAKER_EXPERIMENT_ID: optionalText,
   EASYMAKER_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(10),
 
-  REDIS_URL: z.string().trim().default('redis://127.0.0.1:6379'),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+    .default('redis://127.0.0.1:6379'),
   REDIS_KEY_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, 'may contain only letters, digits, "_" and "-"')
@@ -149,27 +158,30 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): BotCon
       const value = environment[name];
       problems.push(value === undefined ? `${name} is missing` : `${name} ${issue.message}`);
     }
-    throw new ConfigError(problems);
   }
-  const env = parsed.data;
-  const socketMode = env.SLACK_SOCKET_MODE ?? env.SLACK_APP_TOKEN !== undefined;
-  if (socketMode && env.SLACK_APP_TOKEN === undefined) {
+  // The rules across variables read the raw values, so one start lists every problem.
+  const given = (name: string) => (environment[name] ?? '').trim() !== '';
+  const socketMode =
+    environment.SLACK_SOCKET_MODE !== undefined
+      ? ['true', '1', 'yes'].includes(environment.SLACK_SOCKET_MODE)
+      : given('SLACK_APP_TOKEN');
+  if (socketMode && !given('SLACK_APP_TOKEN')) {
     problems.push('SLACK_APP_TOKEN is missing (Socket Mode needs an app-level token)');
   }
-  if (!socketMode && env.SLACK_SIGNING_SECRET === undefined) {
+  if (!socketMode && !given('SLACK_SIGNING_SECRET')) {
     problems.push('SLACK_SIGNING_SECRET is missing (HTTP mode verifies request signatures)');
   }
-  const hasKeyPair =
-    env.EASYMAKER_ACCESS_KEY_ID !== undefined && env.EASYMAKER_SECRET_ACCESS_KEY !== undefined;
-  if (env.EASYMAKER_ACCESS_TOKEN === undefined && !hasKeyPair) {
+  const hasKeyPair = given('EASYMAKER_ACCESS_KEY_ID') && given('EASYMAKER_SECRET_ACCESS_KEY');
+  if (!given('EASYMAKER_ACCESS_TOKEN') && !hasKeyPair) {
     problems.push(
       'EASYMAKER_ACCESS_TOKEN is missing; set it, or set EASYMAKER_ACCESS_KEY_ID and ' +
         'EASYMAKER_SECRET_ACCESS_KEY to obtain tokens from the NHN Cloud OAuth API',
     );
   }
-  if (problems.length > 0) {
+  if (problems.length > 0 || !parsed.success) {
     throw new ConfigError(problems);
   }
+  const env = parsed.data;
   return {
     slack: {
       botToken: env.SLACK_BOT_TOKEN,

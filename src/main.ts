@@ -24,7 +24,27 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // Bolt checks the bot token with auth.test in the background; a rejection arrives here.
+  process.on('unhandledRejection', (reason) => {
+    logger.fatal({ err: reason }, describeStartupFailure(reason));
+    process.exit(1);
+  });
   await bot.start();
+}
+
+/** Names the setting behind a failure that stops the bot, when the failure points at one. */
+function describeStartupFailure(reason: unknown): string {
+  const slackError =
+    typeof reason === 'object' && reason !== null && 'data' in reason
+      ? (reason as { data?: { error?: unknown } }).data?.error
+      : undefined;
+  if (
+    typeof slackError === 'string' &&
+    ['invalid_auth', 'not_authed', 'token_revoked', 'account_inactive'].includes(slackError)
+  ) {
+    return `Slack rejected SLACK_BOT_TOKEN (${slackError}); check the bot token`;
+  }
+  return 'easymaker-bot stopped on an unexpected error';
 }
 
 main().catch((error: unknown) => {

@@ -34,6 +34,24 @@ describe('loadConfig', () => {
     const problems = problemsOf({});
     expect(problems).toContain('SLACK_BOT_TOKEN is missing');
     expect(problems).toContain('EASYMAKER_APPKEY is missing');
+    expect(problems).toContain(
+      'SLACK_SIGNING_SECRET is missing (HTTP mode verifies request signatures)',
+    );
+    expect(
+      problems.some((problem) => problem.startsWith('EASYMAKER_ACCESS_TOKEN is missing')),
+    ).toBe(true);
+  });
+
+  it('rejects URLs of the wrong kind', () => {
+    const problems = problemsOf({
+      ...minimal,
+      SLACK_API_URL: 'ftp:/x',
+      EASYMAKER_OAUTH_URL: 'javascript:alert(1)',
+      REDIS_URL: 'not a url',
+    });
+    expect(problems).toContain('SLACK_API_URL must be an http:// or https:// URL');
+    expect(problems).toContain('EASYMAKER_OAUTH_URL must be an http:// or https:// URL');
+    expect(problems).toContain('REDIS_URL must be a redis:// or rediss:// URL');
   });
 
   it('names an invalid value and its rule', () => {

@@ -5,6 +5,7 @@ import {
   buildArgumentErrorsReply,
   buildCreateQueuedReply,
   buildQueueUnavailableReply,
+  buildSyntaxErrorReply,
   buildUnknownArgumentReply,
 } from '../views/command-replies.js';
 import type { CommandContext } from './command-context.js';
@@ -25,7 +26,11 @@ export async function handleCreateCommand(
   const { args, command, dependencies } = context;
   const inline = toInlineParameters(description, named);
   if (!inline.ok) {
-    await args.ack(buildUnknownArgumentReply(description, inline.unknownNames));
+    await args.ack(
+      inline.duplicate !== undefined
+        ? buildSyntaxErrorReply(inline.duplicate)
+        : buildUnknownArgumentReply(description, inline.unknownNames ?? []),
+    );
     return;
   }
   const validation = { defaultExperimentId: dependencies.config.easymaker.defaultExperimentId };
@@ -50,6 +55,7 @@ export async function handleCreateCommand(
         channelId: command.channel_id,
         ...(command.channel_name ? { channelName: command.channel_name } : {}),
         raw: inline.raw,
+        respond: (text) => args.respond({ response_type: 'ephemeral', text }),
       },
       dependencies,
     );

@@ -44,7 +44,12 @@ export async function handleEasymakerCommand(
     return;
   }
   const context: CommandContext = { args, command: payload.data, dependencies };
-  const parsed = parseInlineArguments(payload.data.text);
+  // Slack sends `&`, `<` and `>` of command text as HTML entities.
+  const text = payload.data.text
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
+  const parsed = parseInlineArguments(text);
   if (!parsed.ok) {
     await args.ack(buildSyntaxErrorReply(parsed.message));
     return;

@@ -2,7 +2,7 @@ import type { CreatableDescription } from '../resources/index.js';
 
 export type InlineParametersResult =
   | { ok: true; raw: Record<string, string> }
-  | { ok: false; unknownNames: string[] };
+  | { ok: false; unknownNames?: string[]; duplicate?: string };
 
 /** Maps `key=value` arguments onto the resource's parameter names, accepting aliases. */
 export function toInlineParameters(
@@ -17,14 +17,23 @@ export function toInlineParameters(
     }
   }
   const raw: Record<string, string> = {};
+  const givenAs: Record<string, string> = {};
   const unknownNames: string[] = [];
   for (const [key, value] of named) {
     const name = byName.get(key);
     if (name === undefined) {
       unknownNames.push(key);
-    } else {
-      raw[name] = value;
+      continue;
     }
+    const earlier = givenAs[name];
+    if (earlier !== undefined) {
+      return {
+        ok: false,
+        duplicate: `\`${earlier}\` and \`${key}\` both set ${name}; give it once`,
+      };
+    }
+    givenAs[name] = key;
+    raw[name] = value;
   }
   return unknownNames.length > 0 ? { ok: false, unknownNames } : { ok: true, raw };
 }

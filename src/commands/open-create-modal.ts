@@ -22,6 +22,8 @@ export interface OpenCreateModalRequest {
   /** Inline arguments to show in the form. */
   raw: Record<string, RawValue>;
   notices?: FieldIssue[];
+  /** Sends the user an ephemeral message when the form cannot open. */
+  respond?: (text: string) => Promise<unknown>;
 }
 
 /**
@@ -34,26 +36,52 @@ export async function openCreateModal(
 ): Promise<void> {
   const { client, description } = request;
   const log = dependencies.logger.child({ userId: request.userId, kind: description.kind });
-  const opened = await client.views.open({
-    trigger_id: request.triggerId,
-    view: buildLoadingModal(description),
-  });
-  const viewId = opened.view?.id;
+  let viewId: string | undefined;
+  try {
+    const opened = await client.views.open({
+      trigger_id: request.triggerId,
+      view: buildLoadingModal(description),
+    });
+    viewId = opened.view?.id;
+  } catch (error) {
+    const reference = randomUUID().slice(0, 8);
+    log.warn({ err: error, reference }, 'create form could not be opened');
+    await request.respond?.(
+      `:warning: The form could not be opened (Slack answered ${slackErrorOf(error)}). Run the command again. (reference \`${reference}\`)`,
+    );
+    return;
+  }
   if (viewId === undefined) {
     return;
   }
-  let lookups: LookupSnapshot;
   try {
-    lookups = await dependencies.lookups.snapshot(description.create.formLookups);
+    await fillCreateModal(viewId, request, dependencies);
   } catch (error) {
+    // The loading view must not stay forever: replace it with an error, or tell the user.
     const reference = randomUUID().slice(0, 8);
-    log.error({ err: error, reference }, 'lookup lists failed to load for the create form');
-    await client.views.update({
-      view_id: viewId,
-      view: buildLookupFailedModal(description, reference),
-    });
-    return;
+    log.error({ err: error, reference, viewId }, 'create form could not be filled in');
+    try {
+      await client.views.update({
+        view_id: viewId,
+        view: buildLookupFailedModal(description, reference),
+      });
+    } catch {
+      await request.respond?.(
+        `:warning: The form could not be loaded. Close it and run the command again. (reference \`${reference}\`)`,
+      );
+    }
   }
+}
+
+async function fillCreateModal(
+  viewId: string,
+  request: OpenCreateModalRequest,
+  dependencies: CommandDependencies,
+): Promise<void> {
+  const { client, description } = request;
+  const lookups: LookupSnapshot = await dependencies.lookups.snapshot(
+    description.create.formLookups,
+  );
   const draftId = dependencies.drafts.newDraftId();
   await dependencies.drafts.save({
     draftId,
@@ -66,7 +94,6 @@ export async function openCreateModal(
   const { prefill, notices } = toPrefill(description, request.raw, lookups);
   await client.views.update({
     view_id: viewId,
-    ...(opened.view?.hash ? { hash: opened.view.hash } : {}),
     view: buildCreateModal({
       description,
       draftId,
@@ -76,7 +103,15 @@ export async function openCreateModal(
       notices: [...(request.notices ?? []), ...notices],
     }),
   });
-  log.debug({ viewId, draftId }, 'create form opened');
+  dependencies.logger.debug({ viewId, draftId }, 'create form opened');
+}
+
+function slackErrorOf(error: unknown): string {
+  const data =
+    typeof error === 'object' && error !== null && 'data' in error
+      ? (error as { data?: { error?: unknown } }).data
+      : undefined;
+  return typeof data?.error === 'string' ? data.error : 'with an error';
 }
 
 /** Turns inline values into form values; names of lookups become the matching ids. */
@@ -100,6 +135,17 @@ function toPrefill(
       } else {
         notices.push({ parameter: parameter.name, message: `has no choice named "${value}"` });
       }
+      continue;
+    }
+    if (
+      parameter.control.type === 'text' &&
+      typeof value === 'string' &&
+      value.length > parameter.control.maxLength
+    ) {
+      notices.push({
+        parameter: parameter.name,
+        message: `is ${value.length} characters, more than the form's ${parameter.control.maxLength}; give it inline instead`,
+      });
       continue;
     }
     if (parameter.control.type === 'checkbox' && typeof value === 'string') {

@@ -27,7 +27,33 @@ import {
 } from './operation-messages.js';
 import { toViewModel } from './operation-view-model.js';
 import { findCreatedResource } from './reconcile-create.js';
+import { slackRetryAfterMs } from './slack-rate-limit.js';
 import { enqueueTrackResource } from './track-resource.js';
+
+/** How long an unanswered create keeps being looked for while EasyMaker's list call fails. */
+const RECONCILE_OUTAGE_LIMIT_MS = 60 * 60 * 1000;
+
+/** Slack errors that mean the bot cannot post in the request's channel at all. */
+const UNPOSTABLE_CHANNEL_ERRORS = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'restricted_action',
+]);
+
+function slackPlatformErrorOf(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'data' in error) {
+    const data = (error as { data?: { error?: unknown } }).data;
+    return typeof data?.error === 'string' ? data.error : undefined;
+  }
+  return undefined;
+}
+
+function unpostableChannelReason(slackError: string): string {
+  return slackError === 'is_archived'
+    ? 'this channel is archived, so its progress cannot be posted here. Run the command in another channel.'
+    : 'the bot cannot post in this channel. Invite it (/invite @easymaker) or run the command in a channel it is in.';
+}
 
 /** Client errors that mean the create request was not sent at all. */
 const NOT_SENT_CODES = new Set(['ERR_EASYMAKER_AUTH', 'ERR_EASYMAKER_HTTP']);
@@ -49,8 +75,9 @@ export async function enqueueCreateResource(
   const data = createResourcePayloadSchema.parse(payload);
   await queue.add(CREATE_RESOURCE_JOB, data, {
     jobId: data.operationId,
-    attempts: 5,
-    backoff: { type: 'exponential', delay: 2000 },
+    // About 20 minutes of retries for EasyMaker or Slack outages; the final failure is reported.
+    attempts: 9,
+    backoff: { type: 'exponential', delay: 5000 },
     removeOnComplete: 1000,
     removeOnFail: 1000,
   });
@@ -79,6 +106,29 @@ export async function processCreateResource(
     throw new UnrecoverableError(`unknown resource kind ${operation.kind}`);
   }
   const log = dependencies.logger.child({ operationId, kind: operation.kind, jobId: job.id });
+  try {
+    await runStage(job, token, operation, description, dependencies, log);
+  } catch (error) {
+    const retryAfterMs = slackRetryAfterMs(error);
+    if (retryAfterMs === undefined) {
+      throw error;
+    }
+    // Every step is recorded before the next one runs, so the job resumes where it stopped.
+    log.warn({ retryAfterMs }, 'slack rate limit while creating; continuing after the wait');
+    await job.moveToDelayed(Date.now() + retryAfterMs, token);
+    throw new DelayedError();
+  }
+}
+
+async function runStage(
+  job: Job,
+  token: string | undefined,
+  operation: OperationRecord,
+  description: AnyDescription,
+  dependencies: JobDependencies,
+  log: JobDependencies['logger'],
+): Promise<void> {
+  const { operationId } = operation;
   if (operation.createStage === 'created') {
     if (operation.parentTs === undefined) {
       await postWatchParent(operation, description, dependencies);
@@ -218,14 +268,31 @@ async function createOnce(
   }
 
   const withSummary = { ...operation, summary, status: 'SUBMITTING' };
-  const parent = await postMessageOnce(
-    {
-      postKey: `${operation.operationId}:parent`,
-      channel: operation.channelId,
-      ...buildParentMessage(toViewModel(withSummary, description)),
-    },
-    { client: dependencies.slack, redis: dependencies.redis, keys: dependencies.keys, logger: log },
-  );
+  let parent: Awaited<ReturnType<typeof postMessageOnce>>;
+  try {
+    parent = await postMessageOnce(
+      {
+        postKey: `${operation.operationId}:parent`,
+        channel: operation.channelId,
+        ...buildParentMessage(toViewModel(withSummary, description)),
+      },
+      {
+        client: dependencies.slack,
+        redis: dependencies.redis,
+        keys: dependencies.keys,
+        logger: log,
+      },
+    );
+  } catch (error) {
+    const slackError = slackPlatformErrorOf(error);
+    if (slackError !== undefined && UNPOSTABLE_CHANNEL_ERRORS.has(slackError)) {
+      // Nothing was sent to EasyMaker yet, so the request can end here without a trace.
+      log.warn({ slackError }, 'parent message could not be posted; request rejected');
+      await reject(operation, description, unpostableChannelReason(slackError), dependencies);
+      return;
+    }
+    throw error;
+  }
   await dependencies.operations.update(operation.operationId, {
     summary,
     status: 'SUBMITTING',
@@ -245,6 +312,12 @@ async function createOnce(
     log.info({ resourceId: description.idOf(created) }, 'resource created');
     await adopt(operation.operationId, description, created, dependencies);
   } catch (error) {
+    if (error instanceof EasyMakerApiError && error.httpStatus === 429) {
+      // Rate limited before processing: the request was not handled and may be sent again.
+      log.warn({ err: error }, 'create request rate limited by EasyMaker; sending it later');
+      await dependencies.operations.update(operation.operationId, { createStage: 'queued' });
+      throw error;
+    }
     if (error instanceof EasyMakerApiError) {
       log.warn({ err: error }, 'create request rejected by EasyMaker');
       const latest = (await dependencies.operations.get(operation.operationId)) ?? operation;
@@ -285,7 +358,23 @@ async function reconcile(
   description: CreatableDescription,
   dependencies: JobDependencies,
 ): Promise<void> {
-  const found = await findCreatedResource(operation, description, dependencies);
+  let found: unknown;
+  try {
+    found = await findCreatedResource(operation, description, dependencies);
+  } catch (error) {
+    // The list call failed, so nothing is known yet. Keep looking for a while without using
+    // the job's attempts; a training that exists must not be left untracked after an outage.
+    const waitedMs = Date.now() - (operation.createSentAt ?? operation.startedAt);
+    if (waitedMs > RECONCILE_OUTAGE_LIMIT_MS) {
+      throw error;
+    }
+    dependencies.logger.warn(
+      { err: error, operationId: operation.operationId },
+      'list for an unanswered create failed; looking again later',
+    );
+    await job.moveToDelayed(Date.now() + dependencies.config.tracking.reconcileDelayMs, token);
+    throw new DelayedError();
+  }
   if (found !== undefined) {
     dependencies.logger.info(
       { operationId: operation.operationId, resourceId: description.idOf(found) },
@@ -399,4 +488,46 @@ async function rejectAfterParent(
     buildFinalReply(toViewModel(finished, description), []),
   );
   await postFailureAlertOnce(dependencies, finished, description);
+}
+
+/**
+ * Tells the requester that a create job gave up after its last attempt, so no request ends in
+ * silence. A request already sent to EasyMaker is reported as possibly created.
+ */
+export async function reportCreateGaveUp(
+  job: Job,
+  error: Error,
+  dependencies: JobDependencies,
+): Promise<void> {
+  const parsed = createResourcePayloadSchema.safeParse(job.data);
+  const operation = parsed.success
+    ? await dependencies.operations.get(parsed.data.operationId)
+    : undefined;
+  const description = operation ? findDescriptionByKind(operation.kind) : undefined;
+  if (operation === undefined || description === undefined || !isCreatable(description)) {
+    return;
+  }
+  if (operation.createStage === 'rejected' || operation.createStage === 'unknown') {
+    return;
+  }
+  const sent = operation.createStage === 'sent' || operation.createStage === 'created';
+  const reason = sent
+    ? `the bot stopped following it after repeated failures (${error.message}). It may exist in EasyMaker; check the console or use /easymaker watch.`
+    : `EasyMaker or Slack kept failing, so it was not sent (${error.message}). Try again later.`;
+  dependencies.logger.error(
+    { err: error, operationId: operation.operationId, stage: operation.createStage },
+    'create request given up',
+  );
+  try {
+    if (operation.parentTs === undefined) {
+      await reject(operation, description, reason, dependencies);
+    } else {
+      await rejectAfterParent(operation, description, reason, dependencies);
+    }
+  } catch (reportError) {
+    dependencies.logger.error(
+      { err: reportError, operationId: operation.operationId },
+      'report of a given-up create request failed',
+    );
+  }
 }

@@ -170,12 +170,24 @@ async function finish(
     ...(outcome.elapsedSeconds !== undefined ? { elapsedSeconds: outcome.elapsedSeconds } : {}),
     ...(outcome.reason !== undefined ? { failureReason: outcome.reason } : {}),
   };
-  await postThreadReplyOnce(
-    dependencies,
-    finished,
-    'final',
-    buildFinalReply(toViewModel(finished, description), finished.resultSummary),
-  );
+  try {
+    await postThreadReplyOnce(
+      dependencies,
+      finished,
+      'final',
+      buildFinalReply(toViewModel(finished, description), finished.resultSummary),
+    );
+  } catch (error) {
+    // A thread in an archived or deleted channel cannot take the reply, but the alert
+    // elsewhere must still go out; rate limits and outages are retried as usual.
+    if (!isPermanentSlackError(error)) {
+      throw error;
+    }
+    dependencies.logger.warn(
+      { err: error, operationId: operation.operationId },
+      'final reply could not be posted in its thread',
+    );
+  }
   if (statusClass !== 'success') {
     await postFailureAlertOnce(dependencies, finished, description);
   }
@@ -196,4 +208,22 @@ async function finish(
     },
     'tracking finished',
   );
+}
+
+const PERMANENT_SLACK_ERRORS = new Set([
+  'is_archived',
+  'channel_not_found',
+  'not_in_channel',
+  'thread_not_found',
+  'message_not_found',
+  'cannot_reply_to_message',
+  'restricted_action',
+]);
+
+function isPermanentSlackError(error: unknown): boolean {
+  const data =
+    typeof error === 'object' && error !== null && 'data' in error
+      ? (error as { data?: { error?: unknown } }).data
+      : undefined;
+  return typeof data?.error === 'string' && PERMANENT_SLACK_ERRORS.has(data.error);
 }

@@ -1,6 +1,6 @@
 import { type Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { CREATE_QUEUE, processCreateResource } from './create-resource.js';
+import { CREATE_QUEUE, processCreateResource, reportCreateGaveUp } from './create-resource.js';
 import type { BotQueues, JobDependencies } from './job-dependencies.js';
 import { processStorageUpload, STORAGE_UPLOAD_QUEUE } from './storage-upload.js';
 import { processTrackResource, TRACK_QUEUE } from './track-resource.js';
@@ -72,6 +72,15 @@ export function startWorkers(
     (job) => processStorageUpload(job, dependencies),
     { connection, prefix, concurrency: 2 },
   );
+  create.on('failed', (job, error) => {
+    const attempts = job?.opts.attempts ?? 1;
+    if (
+      job !== undefined &&
+      (job.attemptsMade >= attempts || error.name === 'UnrecoverableError')
+    ) {
+      void reportCreateGaveUp(job, error, dependencies);
+    }
+  });
   const workers = [create, track, parentUpdates, storageUploads];
   for (const worker of workers) {
     worker.on('failed', logFailure(worker.name));

@@ -121,8 +121,9 @@ export interface Pair {
 }
 
 /**
- * A list of `key=value` entries, one per line or separated by commas (the first `=` splits key
- * from value, so values may contain `=`).
+ * A list of `key=value` entries (the first `=` splits key from value, so values may contain
+ * `=`). Entries are one per line when the text has line breaks (the form), else separated by
+ * `;` when it has one, else by commas; so a value may hold commas in the form or with `;`.
  */
 export function pairList(limits: PairListLimits) {
   return z
@@ -131,8 +132,9 @@ export function pairList(limits: PairListLimits) {
       if (text === undefined) {
         return [];
       }
+      const entrySeparator = /\r?\n/.test(text) ? /\r?\n/ : text.includes(';') ? ';' : ',';
       const entries = text
-        .split(/\r?\n|,/)
+        .split(entrySeparator)
         .map((entry) => entry.trim())
         .filter((entry) => entry !== '');
       if (entries.length > limits.maxItems) {

@@ -83,6 +83,8 @@ async function findOrCreateExperiment(
   const { client, logger } = options;
   const existing = await findExperiment(name, client);
   if (existing !== undefined) {
+    // Another request may have created it a moment ago; a training needs it ACTIVE.
+    await waitForActiveExperiment(existing.id, options);
     return existing;
   }
   // NOTE: two requests that name the same new experiment at once can both send a create, as
@@ -100,6 +102,7 @@ async function findOrCreateExperiment(
     const raced =
       error instanceof EasyMakerApiError ? await findExperiment(name, client) : undefined;
     if (raced !== undefined) {
+      await waitForActiveExperiment(raced.id, options);
       return raced;
     }
     throw error;

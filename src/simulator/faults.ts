@@ -15,7 +15,7 @@ const globSchema = z.string({ error: 'must be a string' }).min(1, { error: 'is r
 
 /**
  * Failure injection requested through the control API. Method `*` matches any method;
- * `pathPattern` and `namePattern` are globs (see `globToRegExp`) matched against the whole
+ * `pathPattern` and `namePattern` are globs (see `matchesGlob`) matched against the whole
  * request path (no query) or resource name. Each fault applies to `count` matching requests or
  * creates (default 1) and is then dropped.
  */

@@ -29,8 +29,18 @@ export async function handleRequest(
 ): Promise<void> {
   const startedAt = performance.now();
   const method = request.method ?? 'GET';
-  const url = new URL(request.url ?? '/', 'http://simulator.local');
   let status = 500;
+  let url: URL;
+  try {
+    url = new URL(request.url ?? '/', 'http://simulator.local');
+  } catch {
+    // A request line such as `//host/path` is not a valid URL relative to the server.
+    response.writeHead(400, { 'content-type': 'application/json' });
+    response.end(
+      JSON.stringify(failureEnvelope(4000400, 'the request path is not a valid URL path')),
+    );
+    return;
+  }
   try {
     const path = decodePath(url.pathname);
     const bodyBytes = await readRequestBody(request);

@@ -130,7 +130,8 @@ function buildInputBlock(parameter: ParameterDescription, input: CreateModalInpu
       };
     }
     case 'number': {
-      const text = typeof prefill === 'string' && /^\d{1,9}$/.test(prefill) ? prefill : undefined;
+      const digits = typeof prefill === 'string' ? prefill.trim().replace(/^\+/, '') : '';
+      const text = /^\d{1,9}$/.test(digits) ? digits : undefined;
       // NOTE: min_value/max_value are left out on purpose: Slack's client would then refuse
       // the value with its own generic text, and the published range would not be shown.
       return {

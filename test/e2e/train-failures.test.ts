@@ -164,4 +164,89 @@ describe('/easymaker train when things go wrong', () => {
       expect(replies.filter((text) => text.includes('Created training'))).toHaveLength(1);
     });
   });
+
+  describe('when Slack or EasyMaker push back for a while', () => {
+    it('tells the requester when the bot cannot post in the channel, and creates nothing', async () => {
+      const before = await harness.countRequests('POST', '/trainings');
+      const ack = await harness.driver.sendCommand({
+        command: '/easymaker',
+        text: inlineTrainCommand('private-channel'),
+        userId: 'U0CAROL',
+        channelId: 'C0PRIVATE',
+      });
+      const post = await harness.fake.waitFor(
+        () =>
+          harness.fake.responseUrlPosts().find((candidate) => candidate.url === ack.responseUrl),
+        15_000,
+      );
+      expect(JSON.stringify(post.body)).toContain('the bot cannot post in this channel');
+      expect(await harness.countRequests('POST', '/trainings')).toBe(before);
+    });
+
+    it('sends a create again after EasyMaker answered 429, once', async () => {
+      const { fake } = harness;
+      await harness.control('POST', '/_simulator/faults', {
+        kind: 'http-error',
+        method: 'POST',
+        pathPattern: '*/trainings',
+        status: 429,
+        count: 1,
+        retryAfterSeconds: 1,
+      });
+      await send(inlineTrainCommand('rate-limited-create'));
+      const parent = await threadOf('rate-limited-create');
+      await fake.waitFor(
+        () => replyTexts(fake, CHANNEL, parent.ts).find((text) => text.includes('completed')),
+        40_000,
+      );
+      const trainings = (await harness.easymaker('GET', '/trainings')) as {
+        trainingList: Array<{ trainingName: string }>;
+      };
+      expect(
+        trainings.trainingList.filter(
+          (training) => training.trainingName === 'rate-limited-create',
+        ),
+      ).toHaveLength(1);
+    });
+
+    it('waits out Slack rate limits while creating', async () => {
+      const { fake } = harness;
+      fake.rateLimitNext('chat.postMessage', 2, 1);
+      await send(inlineTrainCommand('slack-limited-create'));
+      const parent = await threadOf('slack-limited-create');
+      await fake.waitFor(
+        () => replyTexts(fake, CHANNEL, parent.ts).find((text) => text.includes('completed')),
+        40_000,
+      );
+      expect(
+        replyTexts(fake, CHANNEL, parent.ts).filter((text) => text.includes('Created training')),
+      ).toHaveLength(1);
+    });
+
+    it('runs several trainings that name one new experiment', async () => {
+      const { fake } = harness;
+      const names = ['sweep-a', 'sweep-b', 'sweep-c'];
+      await Promise.all(
+        names.map((name) =>
+          send(
+            inlineTrainCommand(name).replace(
+              'experiment_name=e2e-experiment',
+              'experiment_name=sweep-experiment',
+            ),
+          ),
+        ),
+      );
+      for (const name of names) {
+        const parent = await threadOf(name);
+        const final = await fake.waitFor(
+          () =>
+            replyTexts(fake, CHANNEL, parent.ts).find(
+              (text) => text.includes('completed') || text.includes('failed'),
+            ),
+          40_000,
+        );
+        expect(final).toContain('completed');
+      }
+    });
+  });
 });

@@ -153,6 +153,31 @@ describe('training parameters', () => {
       expect(messageFor('tag_list', { tag_list: `k=${'v'.repeat(256)}` })).toMatch(/at most 255/);
     });
 
+    it('keeps commas inside values given one per line or with semicolons', () => {
+      const lines = validateParameters(
+        create,
+        { ...valid, hyperparameter_list: 'betas=0.9,0.999\nlr=0.01' },
+        {},
+      );
+      expect(
+        lines.ok && (lines.parameters as { hyperparameter_list: unknown }).hyperparameter_list,
+      ).toEqual([
+        { key: 'betas', value: '0.9,0.999' },
+        { key: 'lr', value: '0.01' },
+      ]);
+      const inline = validateParameters(
+        create,
+        { ...valid, hyperparameter_list: 'betas=0.9,0.999;lr=0.01' },
+        {},
+      );
+      expect(
+        inline.ok && (inline.parameters as { hyperparameter_list: unknown }).hyperparameter_list,
+      ).toEqual([
+        { key: 'betas', value: '0.9,0.999' },
+        { key: 'lr', value: '0.01' },
+      ]);
+    });
+
     it('rejects an entry without a value', () => {
       expect(messageFor('tag_list', { tag_list: 'team' })).toBe(
         'entry "team" must have the form key=value',
