@@ -47,7 +47,7 @@ export async function openCreateModal(
     const reference = randomUUID().slice(0, 8);
     log.warn({ err: error, reference }, 'create form could not be opened');
     await request.respond?.(
-      `:warning: The form could not be opened (Slack answered ${slackErrorOf(error)}). Run the command again. (reference \`${reference}\`)`,
+      `:warning: The form could not be opened (Slack returned ${slackErrorOf(error)}). Run the command again. (reference \`${reference}\`)`,
     );
     return;
   }

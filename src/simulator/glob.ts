@@ -3,9 +3,9 @@
  * and every other character matches itself. So `*\/trainings` matches
  * `/v1.0/appkeys/abc/trainings` but not `/v1.0/appkeys/abc/trainings/xyz`.
  *
- * The match walks both strings once and goes back only to the last `*`, so its time is at most
- * the product of the two lengths whatever the pattern; a regular expression built from a glob
- * with many stars can take exponential time.
+ * The match walks both strings and goes back only to the last `*`, so its time is at most the
+ * product of the two lengths, whatever the pattern. A regular expression built from a glob with
+ * many stars can take exponential time instead.
  */
 export function matchesGlob(glob: string, value: string): boolean {
   let globIndex = 0;
