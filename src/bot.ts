@@ -91,7 +91,7 @@ export function createBot(config: BotConfig, logger: Logger): Bot {
     retryConfig: { retries: 2 },
     logger: createSlackLogger(logger, 'web-api-jobs'),
   });
-  const app = createSlackApp(config, logger);
+  const app = createSlackApp(config, logger, () => redis.status);
   registerCommands(app, {
     config,
     logger,

@@ -8,7 +8,11 @@ import { createSlackLogger } from './bolt-logger.js';
  * Creates the Bolt app: Socket Mode when an app-level token is configured, HTTP otherwise
  * (requests verified with the signing secret at `/slack/events`).
  */
-export function createSlackApp(config: BotConfig, logger: Logger): App {
+export function createSlackApp(
+  config: BotConfig,
+  logger: Logger,
+  redisStatus: () => string = () => 'ready',
+): App {
   const slackLogger = createSlackLogger(logger, 'bolt');
   const clientOptions = {
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
@@ -32,8 +36,11 @@ export function createSlackApp(config: BotConfig, logger: Logger): App {
             path: '/healthz',
             method: ['GET'],
             handler: (_request, response) => {
-              response.writeHead(200, { 'content-type': 'application/json' });
-              response.end('{"ok":true}');
+              // Without Redis the bot can answer Slack but can queue nothing, so it is unhealthy.
+              const redis = redisStatus();
+              const healthy = redis === 'ready';
+              response.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });
+              response.end(JSON.stringify({ ok: healthy, redis }));
             },
           },
         ],
