@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BotError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { sendHttpRequest, TransportError } from './http-exchange.js';
+import { createRenewingTokenProvider } from './renewing-token-provider.js';
 
 /** Source of the bearer token sent to EasyMaker and Log & Crash Search. */
 export interface AccessTokenProvider {
@@ -39,12 +40,6 @@ const tokenResponseSchema = z.object({
   expires_in: z.number().positive(),
 });
 
-interface CachedToken {
-  token: string;
-  renewAtMs: number;
-  expiresAtMs: number;
-}
-
 /**
  * Creates a provider that exchanges a User Access Key for a bearer token with
  * `POST {oauthUrl}/oauth2/token/create` (client credentials, HTTP Basic auth). It caches the
@@ -56,51 +51,24 @@ export function createUserAccessKeyTokenProvider(
   options: UserAccessKeyTokenProviderOptions,
 ): AccessTokenProvider {
   const now = options.now ?? Date.now;
-  const renewBeforeMs = (options.renewBeforeSeconds ?? 3600) * 1000;
-  const log = options.logger.child({ component: 'access-token-provider' });
-  let cached: CachedToken | undefined;
-  let inFlight: Promise<string> | undefined;
-
-  async function fetchToken(): Promise<string> {
-    const requestedAtMs = now();
-    try {
+  return createRenewingTokenProvider({
+    requestToken: async () => {
+      const requestedAtMs = now();
       const tokenResponse = await requestToken(options);
-      const lifetimeMs = tokenResponse.expires_in * 1000;
-      // A lifetime shorter than the renewal margin would make every call fetch a new token,
-      // so such tokens are renewed at half their lifetime instead.
-      const renewAfterMs = lifetimeMs > renewBeforeMs ? lifetimeMs - renewBeforeMs : lifetimeMs / 2;
-      cached = {
+      return {
         token: tokenResponse.access_token,
-        renewAtMs: requestedAtMs + renewAfterMs,
-        expiresAtMs: requestedAtMs + lifetimeMs,
+        expiresAtMs: requestedAtMs + tokenResponse.expires_in * 1000,
       };
-      log.info({ expiresInSeconds: tokenResponse.expires_in }, 'access token issued');
-      return tokenResponse.access_token;
-    } catch (error) {
-      if (cached && now() < cached.expiresAtMs) {
-        log.warn({ err: error }, 'access token renewal failed; the cached token is still valid');
-        return cached.token;
-      }
-      throw error;
-    }
-  }
-
-  return {
-    getToken: async () => {
-      if (cached && now() < cached.renewAtMs) {
-        return cached.token;
-      }
-      if (!inFlight) {
-        inFlight = fetchToken().finally(() => {
-          inFlight = undefined;
-        });
-      }
-      return inFlight;
     },
-    invalidate: () => {
-      cached = undefined;
-    },
-  };
+    renewBeforeMs: (options.renewBeforeSeconds ?? 3600) * 1000,
+    now,
+    log: options.logger.child({ component: 'access-token-provider' }),
+    issuedLog: (issued) => ({
+      fields: { expiresInSeconds: Math.round((issued.expiresAtMs - now()) / 1000) },
+      message: 'access token issued',
+    }),
+    renewalFailedMessage: 'access token renewal failed; the cached token is still valid',
+  });
 }
 
 async function requestToken(

@@ -3,6 +3,7 @@ import { BotError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { AccessTokenProvider } from './access-token-provider.js';
 import { type HttpExchange, sendHttpRequest, TransportError } from './http-exchange.js';
+import { createRenewingTokenProvider } from './renewing-token-provider.js';
 
 export interface IdentityTokenProviderOptions {
   /** Identity service base URL, such as `https://api-identity-infrastructure.nhncloudservice.com`. */
@@ -31,12 +32,6 @@ const identityResponseSchema = z.object({
   }),
 });
 
-interface CachedToken {
-  token: string;
-  renewAtMs: number;
-  expiresAtMs: number;
-}
-
 /**
  * Creates a provider of Object Storage (Swift) tokens from the NHN Cloud identity service:
  * `POST {identityUrl}/v2.0/tokens` with the tenant id, the user name and the Object Storage API
@@ -49,48 +44,20 @@ interface CachedToken {
 export function createIdentityTokenProvider(
   options: IdentityTokenProviderOptions,
 ): AccessTokenProvider {
-  const now = options.now ?? Date.now;
-  const renewBeforeMs = (options.renewBeforeSeconds ?? 600) * 1000;
-  const log = options.logger.child({ component: 'identity-token-provider' });
-  let cached: CachedToken | undefined;
-  let inFlight: Promise<string> | undefined;
-
-  async function fetchToken(): Promise<string> {
-    const requestedAtMs = now();
-    try {
+  return createRenewingTokenProvider({
+    requestToken: async () => {
       const { id, expires } = await requestToken(options);
-      const expiresAtMs = Date.parse(expires);
-      const lifetimeMs = expiresAtMs - requestedAtMs;
-      const renewAtMs =
-        lifetimeMs > renewBeforeMs ? expiresAtMs - renewBeforeMs : requestedAtMs + lifetimeMs / 2;
-      cached = { token: id, renewAtMs, expiresAtMs };
-      log.info({ tenantId: options.tenantId, expires }, 'Object Storage token issued');
-      return id;
-    } catch (error) {
-      if (cached && now() < cached.expiresAtMs) {
-        log.warn({ err: error }, 'Object Storage token renewal failed; the cached token is valid');
-        return cached.token;
-      }
-      throw error;
-    }
-  }
-
-  return {
-    getToken: async () => {
-      if (cached && now() < cached.renewAtMs) {
-        return cached.token;
-      }
-      if (!inFlight) {
-        inFlight = fetchToken().finally(() => {
-          inFlight = undefined;
-        });
-      }
-      return inFlight;
+      return { token: id, expiresAtMs: Date.parse(expires) };
     },
-    invalidate: () => {
-      cached = undefined;
-    },
-  };
+    renewBeforeMs: (options.renewBeforeSeconds ?? 600) * 1000,
+    now: options.now ?? Date.now,
+    log: options.logger.child({ component: 'identity-token-provider' }),
+    issuedLog: (issued) => ({
+      fields: { tenantId: options.tenantId, expires: new Date(issued.expiresAtMs).toISOString() },
+      message: 'Object Storage token issued',
+    }),
+    renewalFailedMessage: 'Object Storage token renewal failed; the cached token is valid',
+  });
 }
 
 async function requestToken(

@@ -10,6 +10,7 @@ import {
   reference,
   requiredUri,
 } from './field-schemas.js';
+import { idReference } from './id-reference.js';
 import type {
   FieldIssue,
   LookupKind,
@@ -25,18 +26,11 @@ import type {
  * image, instance type, code or algorithm, data, storage, timeout and logging.
  */
 
-/** An experiment id typed inline is taken as given; the modal sends `{ id }`. */
-const experimentIdReference = z.preprocess(
-  (value) =>
-    typeof value === 'string' ? (value.trim() === '' ? undefined : { id: value.trim() }) : value,
-  z.object({ id: z.string().max(36, 'must be at most 36 characters') }).optional(),
-);
-
 const required = <T>(schema: z.ZodType<T | undefined>) =>
   schema.refine((value) => value !== undefined, 'is required');
 
 export const jobParametersShape = {
-  experiment_id: experimentIdReference,
+  experiment_id: idReference(),
   experiment_name: optionalText(50),
   image_name: required(reference(255)),
   instance_type_name: required(reference(255)),
