@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Makes sure a Redis answers at REDIS_URL (default redis://127.0.0.1:6379) before the tests run.
-# When none answers on the local default, it starts Debian's redis-server (installing it with
+# Makes sure a Redis responds at REDIS_URL (default redis://127.0.0.1:6379) before the tests run.
+# When none responds on the local default, it starts Debian's redis-server (installing it with
 # apt-get when missing), or `docker compose up -d redis` where a Docker engine runs.
 set -euo pipefail
 
@@ -31,12 +31,12 @@ fi
 case "$host" in
   127.0.0.1|localhost|::1) ;;
   *)
-    echo "No Redis answers at $host:$port, and only a local one can be started here." >&2
+    echo "No Redis responds at $host:$port, and only a local one can be started here." >&2
     exit 1
     ;;
 esac
 
-echo "No Redis answers at $host:$port; starting one." >&2
+echo "No Redis responds at $host:$port; starting one." >&2
 if ! command -v redis-server >/dev/null 2>&1; then
   if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
     docker compose up -d redis

@@ -30,7 +30,7 @@ export interface Bot {
   keys: RedisKeys;
   /** The HTTP port Slack requests arrive on, once started (the bound one when 0 was asked). */
   readonly port: number;
-  /** Starts the Slack listener and the job workers, as the configured role says. */
+  /** Starts the Slack listener and the job workers that the configured role includes. */
   start(): Promise<void>;
   stop(): Promise<void>;
 }

@@ -118,7 +118,7 @@ export interface BotConfig {
     reconcileDelayMs: number;
   };
   objectStorage: ObjectStorageConfig;
-  /** `web` answers Slack only, `worker` runs the job workers only, `all` does both. */
+  /** `web` serves Slack requests only, `worker` runs the job workers only, `all` does both. */
   role: 'all' | 'web' | 'worker';
   logLevel: string;
 }
@@ -160,19 +160,19 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): BotCon
     }
   }
   // The rules across variables read the raw values, so one start lists every problem.
-  const given = (name: string) => (environment[name] ?? '').trim() !== '';
+  const isSet = (name: string) => (environment[name] ?? '').trim() !== '';
   const socketMode =
     environment.SLACK_SOCKET_MODE !== undefined
       ? ['true', '1', 'yes'].includes(environment.SLACK_SOCKET_MODE)
-      : given('SLACK_APP_TOKEN');
-  if (socketMode && !given('SLACK_APP_TOKEN')) {
+      : isSet('SLACK_APP_TOKEN');
+  if (socketMode && !isSet('SLACK_APP_TOKEN')) {
     problems.push('SLACK_APP_TOKEN is missing (Socket Mode needs an app-level token)');
   }
-  if (!socketMode && !given('SLACK_SIGNING_SECRET')) {
+  if (!socketMode && !isSet('SLACK_SIGNING_SECRET')) {
     problems.push('SLACK_SIGNING_SECRET is missing (HTTP mode verifies request signatures)');
   }
-  const hasKeyPair = given('EASYMAKER_ACCESS_KEY_ID') && given('EASYMAKER_SECRET_ACCESS_KEY');
-  if (!given('EASYMAKER_ACCESS_TOKEN') && !hasKeyPair) {
+  const hasKeyPair = isSet('EASYMAKER_ACCESS_KEY_ID') && isSet('EASYMAKER_SECRET_ACCESS_KEY');
+  if (!isSet('EASYMAKER_ACCESS_TOKEN') && !hasKeyPair) {
     problems.push(
       'EASYMAKER_ACCESS_TOKEN is missing; set it, or set EASYMAKER_ACCESS_KEY_ID and ' +
         'EASYMAKER_SECRET_ACCESS_KEY to obtain tokens from the NHN Cloud OAuth API',

@@ -16,14 +16,14 @@ export interface OperationRequest {
   responseUrl?: string;
 }
 
-// The ack must leave within Slack's 3 s, so a Redis that does not answer fails the request fast.
+// The ack must leave within Slack's 3 s, so a Redis that does not respond fails the request fast.
 const QUEUE_TIMEOUT_MS = 1500;
 
 /**
  * Stores the operation and queues its creation. Returns false when the same operation was
  * already queued (a double submission).
  *
- * @throws Error when Redis does not answer within 1.5 s; nothing was queued then.
+ * @throws Error when Redis does not respond within 1.5 s; nothing was queued then.
  */
 export async function queueOperation(
   request: OperationRequest,
@@ -122,7 +122,10 @@ export async function queueWatch(
 async function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('Redis did not answer in time')), timeoutMs);
+    timer = setTimeout(
+      () => reject(new Error('Redis did not respond within the timeout')),
+      timeoutMs,
+    );
   });
   try {
     return await Promise.race([work, timeout]);

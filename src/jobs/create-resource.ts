@@ -87,9 +87,10 @@ export async function enqueueCreateResource(
  * Creates the resource of an operation and hands it to tracking.
  *
  * Each step records its outcome in the operation before the next runs, so the job can be run
- * again after a crash. The create request itself is sent at most once: the stage `sent` is
- * written before sending, and a job that finds it set looks for the resource by name instead of
- * sending again.
+ * again after a crash. The stage `sent` is written before the create request goes out, and a
+ * job that finds it set looks for the resource by name instead of sending again. The request is
+ * sent again only when it cannot have reached EasyMaker: no connection opened, the token call
+ * failed, or EasyMaker answered HTTP 429.
  */
 export async function processCreateResource(
   job: Job,

@@ -6,8 +6,8 @@ import { processStorageUpload, STORAGE_UPLOAD_QUEUE } from './storage-upload.js'
 import { processTrackResource, TRACK_QUEUE } from './track-resource.js';
 import { PARENT_UPDATES_QUEUE, processParentUpdate } from './update-parent-message.js';
 
-// NOTE: chat.update is a Tier 3 method (50+ calls a minute per workspace); the parent-message
-// queue stays under that, and a 429 pauses it for the Retry-After that Slack sends.
+// NOTE: chat.update is a Tier 3 method (50+ calls a minute per workspace), so the parent-message
+// queue stays under that. A 429 still pauses the queue for the Retry-After that Slack sends.
 const PARENT_UPDATES_PER_MINUTE = 45;
 
 /** Creates the bot's queues on one Redis connection under the given BullMQ prefix. */
@@ -66,7 +66,7 @@ export function startWorkers(
       limiter: { max: PARENT_UPDATES_PER_MINUTE, duration: 60_000 },
     },
   );
-  // Each upload holds its whole file in memory, so few run at once.
+  // Each upload keeps its whole file in memory, so few run at once.
   const storageUploads = new Worker(
     STORAGE_UPLOAD_QUEUE,
     (job) => processStorageUpload(job, dependencies),

@@ -121,9 +121,9 @@ export interface Pair {
 }
 
 /**
- * A list of `key=value` entries (the first `=` splits key from value, so values may contain
- * `=`). Entries are one per line when the text has line breaks (the form), else separated by
- * `;` when it has one, else by commas; so a value may hold commas in the form or with `;`.
+ * Parses a list of `key=value` entries. The first `=` splits key from value, so values may
+ * contain `=`. Entries are one per line when the text has line breaks (the form). Otherwise `;`
+ * separates them when present, else commas, so a value may contain commas in the form or with `;`.
  */
 export function pairList(limits: PairListLimits) {
   return z

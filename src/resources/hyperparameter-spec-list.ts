@@ -55,12 +55,12 @@ export const hyperparameterSpecListSchema = z
 function parseSpec(line: string): HyperparameterSpec | string {
   const [name = '', rawType = '', ...rest] = line.split(/\s+/);
   const type = rawType.toLowerCase() as HyperparameterSpec['type'];
-  const shown = line.length > 40 ? `${line.slice(0, 37)}...` : line;
+  const shortLine = line.length > 40 ? `${line.slice(0, 37)}...` : line;
   if (name.length > 255) {
     return `spec name "${name.slice(0, 37)}..." must be at most 255 characters`;
   }
   if (!TYPES.has(type)) {
-    return `spec "${shown}" must be "name int|double min max [step]" or "name discrete|categorical a,b,c"`;
+    return `spec "${shortLine}" must be "name int|double min max [step]" or "name discrete|categorical a,b,c"`;
   }
   if (type === 'discrete' || type === 'categorical') {
     const values = rest.join(' ');

@@ -58,8 +58,8 @@ const SOURCES = [
 /** Checks the one source, the format that goes with it, and the serving parameters. */
 function checkModelParameters(parameters: ModelParameters): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  const given = SOURCES.filter((source) => parameters[source] !== undefined);
-  const [first, second] = given;
+  const providedSources = SOURCES.filter((source) => parameters[source] !== undefined);
+  const [first, second] = providedSources;
   if (first === undefined) {
     issues.push({
       parameter: 'training_id',

@@ -28,7 +28,7 @@ export interface LookupItem {
 
 export type LookupSnapshot = Partial<Record<LookupKind, LookupItem[]>>;
 
-/** How a parameter is entered in the modal. */
+/** Input control of a parameter in the modal. */
 export type FieldControl =
   | { type: 'text'; multiline?: boolean; maxLength: number; placeholder?: string }
   | { type: 'number'; min: number; max: number }
@@ -95,7 +95,7 @@ export interface PrepareBodyContext {
   logger: Logger;
 }
 
-/** How a resource is created from Slack: its parameters, their checks and the wire body. */
+/** Create operation of a resource: its parameters, their checks and the wire body. */
 export interface CreateDescription<TObject = unknown, TParameters = Record<string, unknown>> {
   /** The word after the resource: `run` for jobs, `create`, `add` or `upload` for the rest. */
   verb: string;
@@ -137,7 +137,7 @@ export interface CreateDescription<TObject = unknown, TParameters = Record<strin
   summarizeParameters(parameters: TParameters, resolved: ResolvedReferences): SummaryField[];
 }
 
-/** What a list command needs: where the list comes from and how each row reads. */
+/** Source and row format of a list command. */
 export interface ListableDescription<TObject = unknown> {
   /** Stable key used in job payloads, Redis keys, `callback_id`s and button values. */
   kind: string;

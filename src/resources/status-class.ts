@@ -1,8 +1,8 @@
 /**
- * How the bot groups EasyMaker status codes: still going, finished well, failed, or stopped by a
- * user. The lists in each resource description win; unknown codes fall back to the naming rules
- * of the EasyMaker status model (`*_REQUESTED`, `*_IN_PROGRESS` and `RUNNING` are going,
- * `*_FAILED` and `FAIL_*` are failures).
+ * Class of an EasyMaker status code: still going, finished well, failed, or stopped by a user.
+ * The lists in each resource description win. Unknown codes fall back to the naming rules of
+ * the EasyMaker status model: `*_REQUESTED`, `*_IN_PROGRESS` and `RUNNING` are going, and
+ * `*_FAILED` and `FAIL_*` are failures.
  */
 export type StatusClass = 'going' | 'success' | 'failure' | 'stopped';
 

@@ -66,10 +66,11 @@ async function findChoice(
   if (match !== undefined) {
     return match;
   }
-  const shown = requested.id !== undefined ? `id "${requested.id}"` : `"${requested.name}"`;
+  const requestedLabel =
+    requested.id !== undefined ? `id "${requested.id}"` : `"${requested.name}"`;
   throw new BotError(
     'ERR_NAME_NOT_FOUND',
-    `${reference.parameter}: no ${lookup.noun} ${shown} exists`,
+    `${reference.parameter}: no ${lookup.noun} ${requestedLabel} exists`,
     {
       context: { parameter: reference.parameter, lookup: reference.lookup },
     },

@@ -36,7 +36,7 @@ export function createSlackApp(
             path: '/healthz',
             method: ['GET'],
             handler: (_request, response) => {
-              // Without Redis the bot can answer Slack but can queue nothing, so it is unhealthy.
+              // Without Redis the bot can acknowledge Slack requests but queue nothing, so it is unhealthy.
               const redis = redisStatus();
               const healthy = redis === 'ready';
               response.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });

@@ -10,7 +10,7 @@ export interface EphemeralReply {
   blocks?: KnownBlock[];
 }
 
-// Slack allows 3000 characters in one section; longer replies are split on line breaks into
+// Slack allows 3000 characters in one section. Longer replies are split on line breaks into
 // several sections, at most 45 of the 50 blocks a message may hold.
 const SECTION_LIMIT = 3000;
 const MAX_SECTIONS = 45;
@@ -68,7 +68,7 @@ export function buildUnknownArgumentReply(
   );
 }
 
-/** The command that creates the resource, such as `/easymaker training run`. */
+/** Returns the command that creates the resource, such as `/easymaker training run`. */
 export function createUsage(description: CreatableDescription): string {
   return `/easymaker ${description.words[0]} ${description.create.verb}`;
 }
@@ -153,7 +153,7 @@ function operationsOf(description: AnyDescription): string[] {
   return operations;
 }
 
-/** Answers an unknown resource or subcommand. */
+/** Builds the reply to an unknown resource or subcommand, listing the known ones. */
 export function buildUnknownSubcommandReply(
   word: string,
   descriptions: readonly AnyDescription[],

@@ -166,7 +166,7 @@ describe('/easymaker train when things go wrong', () => {
   });
 
   describe('when Slack or EasyMaker push back for a while', () => {
-    it('tells the requester when the bot cannot post in the channel, and creates nothing', async () => {
+    it('rejects a channel the bot cannot post in', async () => {
       const before = await harness.countRequests('POST', '/trainings');
       const ack = await harness.driver.sendCommand({
         command: '/easymaker',

@@ -40,6 +40,7 @@ describe('batch inference parameters', () => {
 
   it('applies the SDK defaults for instances, pods and timeout', () => {
     const result = validateParameters(create, valid, {});
+    expect(result.ok).toBe(true);
     expect(result.ok && result.parameters).toMatchObject({
       instance_count: 1,
       pod_count: 1,
@@ -123,6 +124,7 @@ describe('batch inference parameters', () => {
 
   it('takes a model chosen in the form by id', () => {
     const result = validateParameters(create, { ...valid, model_id: { id: 'mdl000000001' } }, {});
+    expect(result.ok).toBe(true);
     expect(result.ok && result.parameters).toMatchObject({ model_id: { id: 'mdl000000001' } });
   });
 

@@ -38,6 +38,7 @@ describe('hyperparameter tuning parameters', () => {
 
   it('applies the SDK defaults for early stopping', () => {
     const result = validateParameters(create, valid, {});
+    expect(result.ok).toBe(true);
     expect(result.ok && result.parameters).toMatchObject({
       early_stopping_algorithm: 'MEDIAN',
       early_stopping_min_trial_count: 3,

@@ -56,6 +56,7 @@ describe('pipeline parameters', () => {
       { ...valid, pipeline_spec_file: { id: 'F0ABC123' } },
       {},
     );
+    expect(attached.ok).toBe(true);
     expect(attached.ok && attached.parameters).toMatchObject({
       pipeline_spec_file: { id: 'F0ABC123' },
     });

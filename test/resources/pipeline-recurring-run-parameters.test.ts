@@ -36,6 +36,7 @@ describe('recurring run parameters', () => {
 
   it('defaults to one concurrent run and catching up missed runs', () => {
     const result = validateParameters(create, valid, {});
+    expect(result.ok).toBe(true);
     expect(result.ok && result.parameters).toMatchObject({
       max_concurrency_count: 1,
       use_catchup: true,
@@ -44,6 +45,7 @@ describe('recurring run parameters', () => {
 
   it('turns catch-up off with "false" from the form or inline', () => {
     const result = validateParameters(create, { ...valid, use_catchup: 'false' }, {});
+    expect(result.ok).toBe(true);
     expect(result.ok && result.parameters).toMatchObject({ use_catchup: false });
     expect(messageFor('use_catchup', { use_catchup: 'maybe' })).toBe('must be true or false');
   });

@@ -38,6 +38,7 @@ describe('pipeline run parameters', () => {
 
   it('defaults to one instance and no parameters or NAS mounts', () => {
     const result = validateParameters(create, valid, {});
+    expect(result.ok).toBe(true);
     expect(result.ok && result.parameters).toMatchObject({
       instance_count: 1,
       parameter_list: [],
@@ -97,6 +98,7 @@ describe('pipeline run parameters', () => {
         { ...valid, parameter_list: 'layers=[64,32,16]\nconfig={"a":1,"b":"x=y"}\nempty=' },
         {},
       );
+      expect(result.ok).toBe(true);
       expect(result.ok && result.parameters).toMatchObject({
         parameter_list: [
           { name: 'layers', value: '[64,32,16]' },

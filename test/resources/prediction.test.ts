@@ -34,11 +34,13 @@ describe('prediction request', () => {
 
   it('wraps instances= in a KServe v1 body', () => {
     const result = parse([], { endpoint_id: 'ep1', instances: '[[6.8, 2.8]]' });
+    expect(result.ok).toBe(true);
     expect(result.ok && result.request.body).toEqual({ instances: [[6.8, 2.8]] });
   });
 
   it('accepts typographic quotes that Slack typed', () => {
     const result = parse(['ep1'], { body: '{“instances”: [[1]]}' });
+    expect(result.ok).toBe(true);
     expect(result.ok && result.request.body).toEqual({ instances: [[1]] });
   });
 
@@ -97,10 +99,13 @@ const stages = [
 describe('prediction target', () => {
   it('picks the default stage unless one is named', () => {
     const picked = selectStage('ep1', stages, undefined);
+    expect(picked.ok).toBe(true);
     expect(picked.ok && picked.value.endpointStageId).toBe('st-default');
     const named = selectStage('ep1', stages, 'canary');
+    expect(named.ok).toBe(true);
     expect(named.ok && named.value.endpointStageId).toBe('st-canary');
     const byId = selectStage('ep1', stages, 'st-canary');
+    expect(byId.ok).toBe(true);
     expect(byId.ok && byId.value.endpointStageName).toBe('canary');
   });
 
@@ -141,6 +146,7 @@ describe('prediction target', () => {
 
   it('picks the only model of a stage', () => {
     const picked = selectStageResource(stage({}), [mnist], undefined);
+    expect(picked.ok).toBe(true);
     expect(picked.ok && picked.value.modelId).toBe('m1');
   });
 
@@ -151,6 +157,7 @@ describe('prediction target', () => {
         'Stage default serves several models; choose one with model=<id>: mnist (m1), iris (m2).',
     });
     const byName = selectStageResource(stage({}), [mnist, iris], 'mnist');
+    expect(byName.ok).toBe(true);
     expect(byName.ok && byName.value.modelId).toBe('m1');
   });
 

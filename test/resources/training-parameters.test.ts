@@ -50,6 +50,7 @@ describe('training parameters', () => {
 
   it('applies the SDK defaults for node count and timeout', () => {
     const result = validateParameters(create, valid, {});
+    expect(result.ok).toBe(true);
     expect(result.ok && result.parameters).toMatchObject({
       distributed_node_count: 1,
       timeout_hours: 720,
